@@ -1,0 +1,108 @@
+"""Which pages exist and where they sit in the navigation, derived from the data.
+
+Each generated page is front matter plus one macro call; the macro renders it
+at build time. Adding a record to data/ adds its page here with no code change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import Guidance
+from .render.common import front_matter
+from .render.compare import COMPARE_INDEX
+from .render.editions import EDITION_INDEX, TIMELINE, edition_path
+from .render.glossary import GLOSSARY, SOURCES
+from .render.processes import PROCESS_INDEX, TIMESCALES, process_path
+from .render.roles import ARRANGEMENTS, QUICK, ROLE_INDEX, VULNERABLE, compare_path, role_path
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    path: str
+    title: str
+    macro: str
+    args: tuple[str, ...] = ()
+    description: str | None = None
+    boost: float | None = None
+    exclude_from_search: bool = False
+
+    @property
+    def markdown(self) -> str:
+        call = ", ".join(f'"{arg}"' for arg in self.args)
+        matter = front_matter(self.title, self.description, self.boost, self.exclude_from_search)
+        return f"{matter}\n{{{{ {self.macro}({call}) }}}}\n"
+
+
+def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
+    pages = [
+        GeneratedPage(ROLE_INDEX, "Roles and agencies", "role_index", boost=1.2),
+        GeneratedPage(QUICK, "Quick summaries", "quick_summaries"),
+        GeneratedPage(ARRANGEMENTS, "Arrangements every organisation should have", "arrangements_page"),
+        GeneratedPage(VULNERABLE, "Children who may be particularly vulnerable", "vulnerable_page"),
+        GeneratedPage(EDITION_INDEX, "Editions", "edition_index"),
+        GeneratedPage(TIMELINE, "Timeline", "timeline"),
+        GeneratedPage(COMPARE_INDEX, "Compare editions", "compare_index"),
+        GeneratedPage(PROCESS_INDEX, "Processes", "process_index"),
+        GeneratedPage(TIMESCALES, "Timescales", "timescales_page"),
+        GeneratedPage(GLOSSARY, "Glossary", "glossary_page"),
+        GeneratedPage(SOURCES, "Sources", "sources_page", exclude_from_search=True),
+    ]
+    for role in guidance.roles:
+        aliases = f" Also known as: {', '.join(role.aliases)}." if role.aliases else ""
+        pages.append(
+            GeneratedPage(role_path(role.id), role.name, "role_page", (role.id,), role.one_line + aliases, boost=2)
+        )
+    for edition in guidance.editions:
+        pages.append(GeneratedPage(edition_path(edition), edition.short_title, "edition_page", (edition.id,), edition.headline))
+    for process in guidance.processes:
+        pages.append(GeneratedPage(process_path(process.id), process.name, "process_page", (process.id,), process.summary, boost=1.5))
+    compared = guidance.compared_editions
+    for i, earlier in enumerate(compared):
+        for later in compared[i + 1 :]:
+            pages.append(
+                GeneratedPage(
+                    compare_path(earlier.id, later.id),
+                    f"What changed from {earlier.year} to {later.year}",
+                    "compare_page",
+                    (earlier.id, later.id),
+                    # Wider ranges repeat the text of the step-by-step pages; indexing them would swamp search.
+                    exclude_from_search=later is not compared[i + 1],
+                )
+            )
+    return pages
+
+
+def navigation(guidance: Guidance) -> list[Any]:
+    """The site navigation in MkDocs' ``nav`` format. Pair comparisons are reached from the index."""
+    by_name = sorted(guidance.roles, key=lambda r: r.name.lower())
+    return [
+        {"Home": "index.md"},
+        {
+            "Roles": [
+                ROLE_INDEX,
+                {"Quick summaries": QUICK},
+                {"Vulnerable children": VULNERABLE},
+                {"Arrangements for all": ARRANGEMENTS},
+                *({role.name: role_path(role.id)} for role in by_name),
+            ]
+        },
+        {
+            "Processes": [
+                PROCESS_INDEX,
+                {"Timescales": TIMESCALES},
+                *({p.name: process_path(p.id)} for p in guidance.processes),
+            ]
+        },
+        {
+            "Editions": [
+                EDITION_INDEX,
+                {"Timeline": TIMELINE},
+                *({e.short_title: edition_path(e)} for e in reversed(guidance.editions)),
+            ]
+        },
+        {"Compare": COMPARE_INDEX},
+        {"Glossary": GLOSSARY},
+        {"About": ["about.md", {"Using it offline": "offline.md"}, {"Sources": SOURCES}]},
+    ]

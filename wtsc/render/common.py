@@ -1,0 +1,116 @@
+"""Small building blocks shared by every page renderer.
+
+All data text goes through ``text()`` before it reaches Markdown, so that a
+``<script>``, a ``{{ }}`` or a stray ``*`` in a YAML string shows as typed.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import posixpath
+import re
+
+from ..model import Cited, Citation, Edition, Guidance, Source
+
+# Characters Python-Markdown treats as syntax inside a paragraph or table cell.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
+
+
+def text(value: str) -> str:
+    """Data text as literal Markdown: HTML-escaped, Markdown syntax neutralised, one line."""
+    escaped = html.escape(" ".join(value.split()), quote=False)
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+
+
+def attr(value: str) -> str:
+    """Data text for an HTML attribute value."""
+    return html.escape(" ".join(value.split()), quote=True)
+
+
+def rel(from_page: str, to_page: str, anchor: str = "") -> str:
+    """Relative link between two docs paths (``roles/school.md`` -> ``../glossary.md``)."""
+    link = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return f"{link}#{anchor}" if anchor else link
+
+
+def edition_label(edition: Edition) -> str:
+    return str(edition.year)
+
+
+def source_label(source: Source) -> str:
+    """Short name of a source as shown in a citation."""
+    if source.kind == "guidance" and source.year:
+        return f"WT {source.year}"
+    if source.kind == "seed" and source.file:
+        return f"seed {source.file[:3]}"
+    title = source.title
+    return title if len(title) <= 60 else title[:57].rstrip() + "..."
+
+
+def citation(guidance: Guidance, cite: Citation, page: str) -> str:
+    """One citation as inline Markdown, linked to the source list."""
+    source = guidance.source(cite.source)
+    parts = [source_label(source)]
+    if cite.chapter:
+        parts.append(f"ch. {cite.chapter}")
+    if cite.section:
+        parts.append(f"section {cite.section}")
+    if cite.para:
+        parts.append(f"para {cite.para}")
+    if cite.page:
+        parts.append(f"p. {cite.page}")
+    label = text(", ".join(parts))
+    note = f" ({text(cite.note)})" if cite.note else ""
+    return f"[{label}]({rel(page, 'sources.md', 'source-' + source.id)}){note}"
+
+
+def citations(guidance: Guidance, item: Cited, page: str) -> str:
+    """All citations of an item plus its confidence marker, as one inline span."""
+    cites = "; ".join(citation(guidance, c, page) for c in item.cite)
+    return f'<span class="wtsc-cite">Source: {cites}</span>{confidence_marker(item)}'
+
+
+def confidence_marker(item: Cited) -> str:
+    if item.confidence == "unconfirmed":
+        return ' <span class="wtsc-unconfirmed">⚠ not confirmed against the full text</span>'
+    if item.confidence == "medium":
+        return ' <span class="wtsc-secondary" title="Based on one secondary source">secondary source</span>'
+    return ""
+
+
+def level_badge(level: str) -> str:
+    """Must/should as a word, not just a colour."""
+    word = "Must" if level == "must" else "Should"
+    return f'<span class="wtsc-level wtsc-level--{level}">{word}</span>'
+
+
+def anchor(anchor_id: str, label: str) -> str:
+    """A visible link to an anchor plus a copy-link button (wired up by wtsc.js)."""
+    return (
+        f'<a class="wtsc-anchor" href="#{anchor_id}" aria-label="Link to {attr(label)}">#</a>'
+        f'<button type="button" class="wtsc-copy" data-anchor="{anchor_id}" '
+        f'aria-label="Copy link to {attr(label)}">Copy link</button>'
+    )
+
+
+def front_matter(title: str, description: str | None = None, boost: float | None = None, exclude_search: bool = False) -> str:
+    """YAML front matter for a generated page (values are JSON-quoted, which YAML reads)."""
+    lines = ["---", f"title: {json.dumps(title)}"]
+    if description:
+        lines.append(f"description: {json.dumps(' '.join(description.split()))}")
+    if boost is not None or exclude_search:
+        lines.append("search:")
+        if boost is not None:
+            lines.append(f"  boost: {boost}")
+        if exclude_search:
+            lines.append("  exclude: true")
+    lines.append("---")
+    return "\n".join(lines) + "\n"
+
+
+def table(header: list[str], rows: list[list[str]]) -> str:
+    """A Markdown table; cells must already be inline Markdown without newlines."""
+    out = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    out += ["| " + " | ".join(cell.replace("\n", " ") for cell in row) + " |" for row in rows]
+    return "\n".join(out) + "\n"
