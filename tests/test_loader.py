@@ -58,7 +58,7 @@ def test_wrong_type_and_bad_enum(data_copy: Path) -> None:
 
 
 def test_unknown_reference_suggests_the_right_id(data_copy: Path) -> None:
-    edit(data_copy, ROLE, "cite: {source: wt2010, para: \"2.1\"}", "cite: {source: wt201, para: \"2.1\"}")
+    edit(data_copy, ROLE, 'cite: {source: wt2010, para: "2.1"}', 'cite: {source: wt201, para: "2.1"}')
     [message] = problems(data_copy)
     line = line_of(data_copy, ROLE, "source: wt201,")
     assert message.startswith(f"data/roles/demo.yaml:{line}: duties[0].editions.wt2010.cite[0].source:")

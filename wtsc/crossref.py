@@ -125,7 +125,9 @@ class _Checker:
                 path = ("duties", d, "editions", edition_id)
                 if edition_id not in role.editions:
                     self.report(
-                        role, path, f"edition '{edition_id}' is not in this role's editions ({', '.join(role.editions)})"
+                        role,
+                        path,
+                        f"edition '{edition_id}' is not in this role's editions ({', '.join(role.editions)})",
                     )
                 self.cites(role, path, entry)
             for edition_id in duty.absent_note:
@@ -156,7 +158,9 @@ class _Checker:
                     self.ref(term, (key, i, "edition"), "edition", link.edition)
             for i, abbr in enumerate(term.abbr):
                 if abbr in abbreviations:
-                    self.report(term, ("abbr", i), f"abbreviation '{abbr}' is already defined by term '{abbreviations[abbr]}'")
+                    self.report(
+                        term, ("abbr", i), f"abbreviation '{abbr}' is already defined by term '{abbreviations[abbr]}'"
+                    )
                 abbreviations.setdefault(abbr, term.id)
 
     def process(self, process: Any) -> None:
@@ -170,7 +174,9 @@ class _Checker:
                 self.ref(process, (*base, "editions", e), "edition", edition_id)
                 if edition_id in claimed:
                     self.report(
-                        process, (*base, "editions", e), f"edition '{edition_id}' already has variant {claimed[edition_id]}"
+                        process,
+                        (*base, "editions", e),
+                        f"edition '{edition_id}' already has variant {claimed[edition_id]}",
                     )
                 claimed.setdefault(edition_id, v)
             step_ids: set[str] = set()
@@ -212,4 +218,3 @@ class _Checker:
             if item.id in seen:
                 self.report(owner, (key, i, "id"), f"duplicate id '{item.id}'")
             seen.add(item.id)
-

@@ -119,9 +119,7 @@ def _display(path: Path, root: Path) -> str:
         return path.as_posix()
 
 
-def _load_file(
-    path: Path, name: str, kind: FileKind, locations: Locations, problems: list[Problem]
-) -> list[Any]:
+def _load_file(path: Path, name: str, kind: FileKind, locations: Locations, problems: list[Problem]) -> list[Any]:
     doc, syntax_problems = read_yaml(path, name)
     problems += syntax_problems
     if doc is None:

@@ -27,9 +27,7 @@ Level = Literal["must", "should"]
 # source; unconfirmed: not checked against the full text (shown on the page).
 Confidence = Literal["high", "medium", "unconfirmed"]
 ChangeKind = Literal["new", "changed", "removed", "renamed", "moved"]
-SourceKind = Literal[
-    "guidance", "act", "regulations", "seed", "review", "report", "procedures", "web", "other"
-]
+SourceKind = Literal["guidance", "act", "regulations", "seed", "review", "report", "procedures", "web", "other"]
 TimeUnit = Literal["hours", "working-days", "days", "weeks", "months"]
 
 
@@ -350,4 +348,3 @@ class Guidance(Record):
     @property
     def current_edition(self) -> Edition:
         return next(e for e in self.editions if e.current)
-

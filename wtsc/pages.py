@@ -55,9 +55,15 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
             GeneratedPage(role_path(role.id), role.name, "role_page", (role.id,), role.one_line + aliases, boost=2)
         )
     for edition in guidance.editions:
-        pages.append(GeneratedPage(edition_path(edition), edition.short_title, "edition_page", (edition.id,), edition.headline))
+        pages.append(
+            GeneratedPage(edition_path(edition), edition.short_title, "edition_page", (edition.id,), edition.headline)
+        )
     for process in guidance.processes:
-        pages.append(GeneratedPage(process_path(process.id), process.name, "process_page", (process.id,), process.summary, boost=1.5))
+        pages.append(
+            GeneratedPage(
+                process_path(process.id), process.name, "process_page", (process.id,), process.summary, boost=1.5
+            )
+        )
     compared = guidance.compared_editions
     for i, earlier in enumerate(compared):
         for later in compared[i + 1 :]:

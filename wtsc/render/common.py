@@ -11,7 +11,7 @@ import json
 import posixpath
 import re
 
-from ..model import Cited, Citation, Edition, Guidance, Source
+from ..model import Citation, Cited, Edition, Guidance, Source
 
 # Characters Python-Markdown treats as syntax inside a paragraph or table cell.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
@@ -86,15 +86,16 @@ def level_badge(level: str) -> str:
 
 
 def anchor(anchor_id: str, label: str) -> str:
-    """A visible link to an anchor plus a copy-link button (wired up by wtsc.js)."""
+    """A visible copy-link button for a stable anchor (wired up by wtsc.js)."""
     return (
-        f'<a class="wtsc-anchor" href="#{anchor_id}" aria-label="Link to {attr(label)}">#</a>'
         f'<button type="button" class="wtsc-copy" data-anchor="{anchor_id}" '
-        f'aria-label="Copy link to {attr(label)}">Copy link</button>'
+        f'title="Copy a link to {attr(label)}">Copy link</button>'
     )
 
 
-def front_matter(title: str, description: str | None = None, boost: float | None = None, exclude_search: bool = False) -> str:
+def front_matter(
+    title: str, description: str | None = None, boost: float | None = None, exclude_search: bool = False
+) -> str:
     """YAML front matter for a generated page (values are JSON-quoted, which YAML reads)."""
     lines = ["---", f"title: {json.dumps(title)}"]
     if description:

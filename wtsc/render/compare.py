@@ -3,8 +3,18 @@
 from __future__ import annotations
 
 import html
+import itertools
 
-from ..diff import DutyDiff, TimescaleDiff, change_counts, changes_between, duty_diffs, role_covers, timescale_diffs, word_diff
+from ..diff import (
+    DutyDiff,
+    TimescaleDiff,
+    change_counts,
+    changes_between,
+    duty_diffs,
+    role_covers,
+    timescale_diffs,
+    word_diff,
+)
 from ..model import Change, Guidance, Step
 from .common import anchor, citations, rel, table, text
 from .editions import edition_path
@@ -117,7 +127,9 @@ def compare_page(guidance: Guidance, a: str, b: str) -> str:
         f"[{text(end.short_title)}]({rel(page, edition_path(end))})."
     )
     if between:
-        out.append(" This range spans " + ", ".join(str(e.year) for e in between) + ": the changes of each step are included.")
+        out.append(
+            " This range spans " + ", ".join(str(e.year) for e in between) + ": the changes of each step are included."
+        )
     out.append(
         " Every item has a link you can paste into slides; links use ids from our data, so they do not "
         "change when a title is reworded.\n"
@@ -163,7 +175,9 @@ def compare_page(guidance: Guidance, a: str, b: str) -> str:
     out.append("## Differences by role {#roles}\n")
     for role in guidance.roles:
         out.append(f"### {text(role.name)} {{ #role-{role.id} }}\n")
-        out.append(f"[{text(role.name)}: all duties]({rel(page, role_path(role.id))}) {anchor('role-' + role.id, role.name)}\n")
+        out.append(
+            f"[{text(role.name)}: all duties]({rel(page, role_path(role.id))}) {anchor('role-' + role.id, role.name)}\n"
+        )
         related = [c for c in changes if role.id in c.roles]
         if related:
             out.append("Noted changes for this role:\n")
@@ -225,7 +239,7 @@ def compare_index(guidance: Guidance) -> str:
         rows.append([str(earlier.year), *cells])
     out.append(table(header, rows))
     out.append("## Step by step {#steps}\n")
-    for earlier, later in zip(editions, editions[1:]):
+    for earlier, later in itertools.pairwise(editions):
         count = len(changes_between(guidance, earlier.id, later.id))
         out.append(
             f"- [{earlier.year} to {later.year}]({rel(page, compare_path(earlier.id, later.id))}): "
@@ -233,4 +247,3 @@ def compare_index(guidance: Guidance) -> str:
         )
     out.append("")
     return "\n".join(out)
-

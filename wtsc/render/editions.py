@@ -26,10 +26,7 @@ def month_year(value: str | None) -> str:
 def status_note(guidance: Guidance, edition: Edition, page: str) -> str:
     current = guidance.current_edition
     if edition.current:
-        return (
-            '!!! success "Current edition"\n\n'
-            "    This is the edition in force now. It applies in England only.\n"
-        )
+        return '!!! success "Current edition"\n\n    This is the edition in force now. It applies in England only.\n'
     successor = next((e for e in guidance.editions if e.replaces == edition.id), None)
     by = f" by [{text(successor.short_title)}]({rel(page, edition_path(successor))})" if successor else ""
     return (

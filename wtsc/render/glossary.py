@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
 
 from ..model import Guidance, Term
@@ -18,14 +17,12 @@ def letter(term: Term) -> str:
     return first if first.isalpha() else "#"
 
 
-def first_sentence(value: str) -> str:
-    match = re.match(r"(.+?[.!?])(\s|$)", value.strip())
-    return match.group(1) if match else value.strip()
-
-
 def tooltip(term: Term) -> str:
-    """What the tooltip of an abbreviation says: the full term and its first sentence."""
-    return f"{term.term}: {first_sentence(term.definition)}"
+    """What an abbreviation's tooltip says: the term in full (the glossary has the definition).
+
+    Tooltips repeat on every use, so a full definition in each would triple the size of long pages.
+    """
+    return term.term
 
 
 def abbreviations(guidance: Guidance) -> dict[str, str]:
@@ -41,7 +38,9 @@ def abbreviation_definitions(guidance: Guidance) -> str:
         if "]" in abbr or "\n" in title:
             continue
         lines.append(f"*[{abbr}]: {title}")
-    return "\n".join(lines) + "\n"
+    # One definition per block: Markdown re-scans the rest of a block after each definition it
+    # takes, so a single block of them costs quadratic time (it tripled the build time).
+    return "\n\n".join(lines) + "\n"
 
 
 def lineage(guidance: Guidance, term: Term) -> list[tuple[Term, str | None]]:
@@ -110,7 +109,9 @@ def glossary_page(guidance: Guidance) -> str:
                 )
             for link in term.replaces:
                 other = guidance.term(link.term)
-                facts.append(f"**Replaced** [{text(other.term)}](#term-{other.id}) in {guidance.edition(link.edition).year}")
+                facts.append(
+                    f"**Replaced** [{text(other.term)}](#term-{other.id}) in {guidance.edition(link.edition).year}"
+                )
             if term.roles:
                 facts.append(
                     "**Roles:** "
@@ -118,8 +119,7 @@ def glossary_page(guidance: Guidance) -> str:
                 )
             if term.related:
                 facts.append(
-                    "**See also:** "
-                    + ", ".join(f"[{text(guidance.term(t).term)}](#term-{t})" for t in term.related)
+                    "**See also:** " + ", ".join(f"[{text(guidance.term(t).term)}](#term-{t})" for t in term.related)
                 )
             out.append("  \n".join(facts) + ("\n" if facts else ""))
             out.append(citations(guidance, term, page) + "\n")

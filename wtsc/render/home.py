@@ -29,14 +29,29 @@ def home_links(guidance: Guidance) -> str:
     }
     first, last = compared[0].year, compared[-1].year
     cards = [
-        ("What my agency must do", "roles/index.md", f"Duties of {counts['roles']} roles and agencies, edition by edition, each with its source."),
-        ("Quick summaries", "roles/quick-summaries.md", "One screen per role for busy readers; prints one role per page."),
-        ("What changed", "compare/index.md", f"Any two editions from {first} to {last} side by side: {counts['changes']} noted changes plus every duty difference."),
-        ("Processes and timescales", "processes/index.md", f"{counts['processes']} processes as diagrams and tables, with their timescales per edition."),
+        (
+            "What my agency must do",
+            "roles/index.md",
+            f"Duties of {counts['roles']} roles and agencies, edition by edition, each with its source.",
+        ),
+        (
+            "Quick summaries",
+            "roles/quick-summaries.md",
+            "One screen per role for busy readers; prints one role per page.",
+        ),
+        (
+            "What changed",
+            "compare/index.md",
+            f"Any two editions from {first} to {last} side by side: {counts['changes']} noted changes "
+            "plus every duty difference.",
+        ),
+        (
+            "Processes and timescales",
+            "processes/index.md",
+            f"{counts['processes']} processes as diagrams and tables, with their timescales per edition.",
+        ),
         ("Glossary", "glossary.md", f"{counts['terms']} terms and abbreviations, and what replaced what."),
         ("Timeline", "timeline.md", f"All {counts['editions']} editions and what led to each."),
     ]
-    items = "\n".join(
-        f"-   **[{title}]({link})**\n\n    ---\n\n    {blurb}\n" for title, link, blurb in cards
-    )
+    items = "\n".join(f"-   **[{title}]({link})**\n\n    ---\n\n    {blurb}\n" for title, link, blurb in cards)
     return f'<div class="grid cards" markdown>\n\n{items}\n</div>\n'

@@ -47,21 +47,34 @@ def variant_panel(guidance: Guidance, process: Process, variant: ProcessVariant,
         )
     title = f"{process.name}, {variant_label(guidance, variant)}"
     out.append(f"```mermaid\n{flowchart(variant, title, marked)}```\n")
-    out.append(f'<p class="wtsc-diagram-alt">Text version of the diagram: the table below lists every step, who acts, the timescale and what comes next.</p>\n')
+    out.append(
+        '<p class="wtsc-diagram-alt">Text version of the diagram: the table below lists every step, '
+        "who acts, the timescale and what comes next.</p>\n"
+    )
     names = {s.id: s.label for s in variant.steps}
     rows = []
     for number, step in enumerate(variant.steps, start=1):
         anchor_id = f"step-{first_year}-{step.id}"
         timescale = text(step.timescale.text) if step.timescale else "None set"
         nexts = [
-            text(names[e.to]) + (f" (if {text(e.label)})" if e.label else "") for e in variant.edges if e.from_ == step.id
+            text(names[e.to]) + (f" (if {text(e.label)})" if e.label else "")
+            for e in variant.edges
+            if e.from_ == step.id
         ]
         mark = {"new": "**New**", "changed": "**Changed**"}.get(status[step.id], "")
         label = f"[{text(step.label)}](#{anchor_id}){{ #{anchor_id} }}"
         if step.detail:
             label += f": {text(step.detail)}"
         rows.append(
-            [str(number), label, text(step.actor), timescale, "; ".join(nexts) or "End", mark, citations(guidance, step, page)]
+            [
+                str(number),
+                label,
+                text(step.actor),
+                timescale,
+                "; ".join(nexts) or "End",
+                mark,
+                citations(guidance, step, page),
+            ]
         )
     out.append(table(["#", "Step", "Who acts", "Timescale", "Next", "Change", "Source"], rows))
     out.append(citations(guidance, variant, page) + "\n")
@@ -131,7 +144,9 @@ def process_index(guidance: Guidance) -> str:
     )
     for process in guidance.processes:
         years = ", ".join(str(guidance.edition(e).year) for e in process_editions(guidance, process))
-        out.append(f"- **[{text(process.name)}]({rel(page, process_path(process.id))})**: {text(process.summary)} ({years})")
+        out.append(
+            f"- **[{text(process.name)}]({rel(page, process_path(process.id))})**: {text(process.summary)} ({years})"
+        )
     out.append("")
     return "\n".join(out)
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from ..diff import changes_between, duty_diffs
 from ..model import Duty, Guidance, Role
 from .common import anchor, attr, citations, level_badge, rel, table, text
@@ -110,9 +112,9 @@ def role_page(guidance: Guidance, role_id: str) -> str:
         year = guidance.edition(edition_id).year
         present = [d for d in role.duties if edition_id in d.editions]
         absent = [d for d in role.duties if edition_id not in d.editions]
-        lines = [
-            f"- **{text(d.title)}**: {duty_cell(guidance, d, edition_id, page)}" for d in present
-        ] or ["- No duties recorded for this edition."]
+        lines = [f"- **{text(d.title)}**: {duty_cell(guidance, d, edition_id, page)}" for d in present] or [
+            "- No duties recorded for this edition."
+        ]
         if absent:
             lines.append("")
             lines.append(f"Not in {year}: " + "; ".join(text(d.title) for d in absent) + ".")
@@ -146,7 +148,7 @@ def role_page(guidance: Guidance, role_id: str) -> str:
 def what_changed_links(guidance: Guidance, role: Role, page: str) -> str:
     """Links to this role's section of each comparison between the editions it spans."""
     compared = [e.id for e in guidance.compared_editions if e.id in role.editions]
-    pairs = list(zip(compared, compared[1:]))
+    pairs = list(itertools.pairwise(compared))
     if len(compared) > 2:
         pairs.append((compared[0], compared[-1]))
     if not pairs:
@@ -239,7 +241,9 @@ def arrangements_page(guidance: Guidance) -> str:
         "the Children Act 2004. Choose an edition.\n"
     )
     panels = []
-    ordered = sorted(guidance.arrangements, key=lambda a: max(guidance.edition(e).year for e in a.editions), reverse=True)
+    ordered = sorted(
+        guidance.arrangements, key=lambda a: max(guidance.edition(e).year for e in a.editions), reverse=True
+    )
     for entry in ordered:
         years = sorted(guidance.edition(e).year for e in entry.editions)
         label = ", ".join(str(y) for y in years)
@@ -281,7 +285,6 @@ def vulnerable_page(guidance: Guidance) -> str:
         rows = []
         for group_id, name in names.items():
             cells = ["Named" if any(g.id == group_id for g in v.groups) else "Not named" for v in lists]
-            rows.append([text(name)] + cells)
+            rows.append([text(name), *cells])
         out.append(table(header, rows))
     return "\n".join(out)
-

@@ -1,0 +1,93 @@
+"""Rendering functions: escaping, citations, stable anchors, diagram text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+import pytest
+
+from wtsc.loader import load_guidance
+from wtsc.mermaid import flowchart, label_text
+from wtsc.render.common import rel, text
+from wtsc.render.compare import compare_page, highlighted
+from wtsc.render.roles import role_page
+
+
+def to_html(md: str) -> str:
+    return markdown.markdown(
+        md,
+        extensions=["attr_list", "tables", "md_in_html", "admonition", "pymdownx.tabbed", "pymdownx.superfences"],
+        extension_configs={"pymdownx.tabbed": {"alternate_style": True}},
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "<script>alert(1)</script>",
+        "{{ config }}",
+        "{% raw %}",
+        "*not bold* _x_ [link](http://e.invalid) | pipe",
+        "a & b",
+    ],
+)
+def test_data_text_shows_as_typed(raw: str) -> None:
+    html = to_html(f"| a |\n|---|\n| {text(raw)} |\n\nPara {text(raw)}")
+    assert "<script>" not in html and "<em>" not in html and "<a " not in html
+    shown = html.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+    assert shown.count(raw) == 2
+
+
+def test_relative_links() -> None:
+    assert rel("roles/school.md", "glossary.md", "term-lscb") == "../glossary.md#term-lscb"
+    assert rel("index.md", "roles/school.md") == "roles/school.md"
+    assert rel("compare/2006-2010.md", "compare/index.md") == "index.md"
+
+
+def test_role_page_escapes_data_and_keeps_anchor_when_title_changes(data_copy: Path) -> None:
+    role_file = data_copy / "roles" / "demo.yaml"
+    role_file.write_text(role_file.read_text().replace("title: Keep children safe", 'title: "<b>Renamed</b> {{ x }}"'))
+    guidance = load_guidance(data_copy)
+    page = role_page(guidance, "demo")
+    html = to_html(page)
+    assert 'id="duty-keep-safe"' in html and 'id="duty-new-in-2010"' in html
+    assert "<b>Renamed</b>" not in html and "&lt;b&gt;Renamed&lt;/b&gt; {{ x }}" in html
+
+
+def test_compare_anchors_come_from_ids_not_titles(data_copy: Path) -> None:
+    before = to_html(compare_page(load_guidance(data_copy), "wt2006", "wt2010"))
+    change_file = data_copy / "changes" / "2006-2010.yaml"
+    change_file.write_text(change_file.read_text().replace("title: Initial assessment extended", "title: A new title"))
+    after = to_html(compare_page(load_guidance(data_copy), "wt2006", "wt2010"))
+    for anchor in (
+        'id="change-demo-change"',
+        'id="role-demo"',
+        'id="diff-demo-keep-safe"',
+        'id="diff-demo-new-in-2010"',
+    ):
+        assert anchor in before and anchor in after
+    assert "A new title" in after and "A new title" not in before
+
+
+def test_highlight_marks_changes_in_words_as_well_as_colour() -> None:
+    old, new = highlighted("within 7 days <b>", "within 10 days <b>")
+    assert '<del><span class="wtsc-sr">removed: </span>7</del>' in old
+    assert '<ins><span class="wtsc-sr">added: </span>10</ins>' in new
+    assert "&lt;b&gt;" in old and "<b>" not in new
+
+
+def test_flowchart_has_every_step_and_edge(data_copy: Path) -> None:
+    process = load_guidance(data_copy).process("demo-process")
+    variant = process.variants[0]
+    chart = flowchart(variant, "Demo", {"initial-assessment": "new"})
+    assert chart.startswith("flowchart TD\n")
+    for step in variant.steps:
+        assert f"s_{step.id.replace('-', '_')}[" in chart
+    assert 's_referral -->|"needs assessment, within 7 working days"| s_initial_assessment' in chart
+    assert "NEW: Initial assessment" in chart and "class s_initial_assessment new" in chart
+    assert "accTitle: Demo" in chart
+
+
+def test_mermaid_labels_cannot_break_the_syntax() -> None:
+    assert label_text('say "hi" <script> a|b #1') == "say #quot;hi#quot; #lt;script#gt; a#124;b #35;1"
