@@ -27,32 +27,48 @@ class GeneratedPage:
     description: str | None = None
     boost: float | None = None
     exclude_from_search: bool = False
+    tags: tuple[str, ...] = ()
 
     @property
     def markdown(self) -> str:
         call = ", ".join(f'"{arg}"' for arg in self.args)
-        matter = front_matter(self.title, self.description, self.boost, self.exclude_from_search)
+        matter = front_matter(self.title, self.description, self.boost, self.exclude_from_search, self.tags)
         return f"{matter}\n{{{{ {self.macro}({call}) }}}}\n"
 
 
 def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
     pages = [
         GeneratedPage(ROLE_INDEX, "Roles and agencies", "role_index", boost=1.2),
-        GeneratedPage(QUICK, "Quick summaries", "quick_summaries"),
-        GeneratedPage(ARRANGEMENTS, "Arrangements every organisation should have", "arrangements_page"),
-        GeneratedPage(VULNERABLE, "Children who may be particularly vulnerable", "vulnerable_page"),
+        # The summaries repeat the role pages word for word; indexing both would push role pages down.
+        GeneratedPage(QUICK, "Quick summaries", "quick_summaries", exclude_from_search=True),
+        GeneratedPage(
+            ARRANGEMENTS,
+            "Arrangements every organisation should have",
+            "arrangements_page",
+            tags=("section 11 arrangements", "arrangements"),
+        ),
+        GeneratedPage(
+            VULNERABLE,
+            "Children who may be particularly vulnerable",
+            "vulnerable_page",
+            tags=("vulnerable children", "vulnerable groups"),
+        ),
         GeneratedPage(EDITION_INDEX, "Editions", "edition_index"),
         GeneratedPage(TIMELINE, "Timeline", "timeline"),
         GeneratedPage(COMPARE_INDEX, "Compare editions", "compare_index"),
         GeneratedPage(PROCESS_INDEX, "Processes", "process_index"),
-        GeneratedPage(TIMESCALES, "Timescales", "timescales_page"),
-        GeneratedPage(GLOSSARY, "Glossary", "glossary_page"),
+        GeneratedPage(TIMESCALES, "Timescales", "timescales_page", tags=("timescales",)),
+        # Entry titles then weigh as much as role aliases (tags): "MAPPA" finds both the entry and the roles.
+        # Tagging the glossary with every term instead made each search take seconds.
+        GeneratedPage(GLOSSARY, "Glossary", "glossary_page", boost=1000),
         GeneratedPage(SOURCES, "Sources", "sources_page", exclude_from_search=True),
     ]
     for role in guidance.roles:
         aliases = f" Also known as: {', '.join(role.aliases)}." if role.aliases else ""
         pages.append(
-            GeneratedPage(role_path(role.id), role.name, "role_page", (role.id,), role.one_line + aliases, boost=2)
+            GeneratedPage(
+                role_path(role.id), role.name, "role_page", (role.id,), role.one_line + aliases, tags=role.aliases
+            )
         )
     for edition in guidance.editions:
         pages.append(
@@ -61,7 +77,12 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
     for process in guidance.processes:
         pages.append(
             GeneratedPage(
-                process_path(process.id), process.name, "process_page", (process.id,), process.summary, boost=1.5
+                process_path(process.id),
+                process.name,
+                "process_page",
+                (process.id,),
+                process.summary,
+                tags=(process.name,),
             )
         )
     compared = guidance.compared_editions
@@ -73,8 +94,8 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
                     f"What changed from {earlier.year} to {later.year}",
                     "compare_page",
                     (earlier.id, later.id),
-                    # Wider ranges repeat the text of the step-by-step pages; indexing them would swamp search.
-                    exclude_from_search=later is not compared[i + 1],
+                    # Comparisons repeat role and process text; searchers reach them from the index.
+                    exclude_from_search=True,
                 )
             )
     return pages

@@ -62,7 +62,19 @@
     });
   }
 
+  // Wide tables scroll sideways on small screens; keyboard users must be able to reach and scroll them.
+  function focusableScrollers() {
+    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (wrap) {
+      if (wrap.scrollWidth > wrap.clientWidth + 1) {
+        wrap.setAttribute("tabindex", "0");
+        wrap.setAttribute("role", "region");
+        wrap.setAttribute("aria-label", "Table (scrolls sideways)");
+      }
+    });
+  }
+
   onReady(function () {
+    focusableScrollers();
     document.querySelectorAll("[data-wtsc-chooser]").forEach(roleChooser);
     document.querySelectorAll("[data-wtsc-compare]").forEach(compareChooser);
     copyButtons();

@@ -10,6 +10,7 @@ import html
 import json
 import posixpath
 import re
+from urllib.parse import urlsplit
 
 from ..model import Citation, Cited, Edition, Guidance, Source
 
@@ -44,6 +45,9 @@ def source_label(source: Source) -> str:
         return f"WT {source.year}"
     if source.kind == "seed" and source.file:
         return f"seed {source.file[:3]}"
+    if source.url and source.title.startswith("Web page on "):
+        # Pages our briefs cited by address only: the site's name says more than a placeholder title.
+        return urlsplit(source.url).netloc.removeprefix("www.")
     title = source.title
     return title if len(title) <= 60 else title[:57].rstrip() + "..."
 
@@ -94,12 +98,20 @@ def anchor(anchor_id: str, label: str) -> str:
 
 
 def front_matter(
-    title: str, description: str | None = None, boost: float | None = None, exclude_search: bool = False
+    title: str,
+    description: str | None = None,
+    boost: float | None = None,
+    exclude_search: bool = False,
+    tags: tuple[str, ...] = (),
 ) -> str:
     """YAML front matter for a generated page (values are JSON-quoted, which YAML reads)."""
     lines = ["---", f"title: {json.dumps(title)}"]
     if description:
         lines.append(f"description: {json.dumps(' '.join(description.split()))}")
+    if tags:
+        # Search weighs tags far above body text: the way to make "DSL" find the schools page.
+        lines.append(f"tags: {json.dumps(list(tags))}")
+        lines.append("hide: [tags]")  # the page lists them in words; chips would repeat them
     if boost is not None or exclude_search:
         lines.append("search:")
         if boost is not None:
