@@ -161,3 +161,11 @@ def test_models_are_immutable() -> None:
         raise AssertionError("a frozen model accepted an assignment")
     assert isinstance(d.editions["wt2006"], DutyInEdition)
     assert ProcessVariant and Step and Timescale
+
+
+def test_an_unconfirmed_step_is_not_called_a_change() -> None:
+    process = _process()
+    data = process.model_dump(by_alias=True)
+    data["variants"][1]["steps"][1]["confidence"] = "unconfirmed"
+    doubtful = Process.model_validate(data)
+    assert step_status(doubtful, doubtful.variants[1], doubtful.variants[1].steps[1]) == "unconfirmed"

@@ -130,8 +130,15 @@ def timescale_diffs(process: Process, a: str, b: str) -> list[TimescaleDiff]:
     return diffs
 
 
-def step_status(process: Process, variant: ProcessVariant, step: Step) -> Literal["new", "changed", "same", "first"]:
-    """How a step compares with the previous variant of the same process."""
+StepStatus = Literal["new", "changed", "unconfirmed", "same", "first"]
+
+
+def step_status(process: Process, variant: ProcessVariant, step: Step) -> StepStatus:
+    """How a step compares with the previous variant of the same process.
+
+    A difference in a step we could not confirm is "unconfirmed", not "changed": the guidance may
+    well say the same as before, and a trainer must not present a gap in our sources as a change.
+    """
     index = process.variants.index(variant)
     if index == 0:
         return "first"
@@ -139,7 +146,7 @@ def step_status(process: Process, variant: ProcessVariant, step: Step) -> Litera
     if previous is None:
         return "new"
     if previous.label != step.label or not same_timescale(previous.timescale, step.timescale):
-        return "changed"
+        return "unconfirmed" if step.confidence == "unconfirmed" else "changed"
     return "same"
 
 

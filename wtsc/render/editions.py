@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 
+from ..diff import changes_between
 from ..model import Edition, Guidance, Term
 from .common import citations, rel, table, text
 from .roles import compare_path, role_path
@@ -165,6 +166,11 @@ def timeline(guidance: Guidance) -> str:
         if edition.compared and previous_compared is not None:
             link = rel(page, compare_path(previous_compared.id, edition.id))
             links.append(f"[What changed since {previous_compared.year}]({link})")
+            changes = changes_between(guidance, previous_compared.id, edition.id)
+            if changes:
+                out.append("**Headline changes:**\n")
+                out += [f"- [{text(c.title)}]({link}#change-{c.id})" for c in changes]
+                out.append("")
         out.append(" · ".join(links) + "\n")
         if edition.compared:
             previous_compared = edition

@@ -41,9 +41,11 @@ def variant_panel(guidance: Guidance, process: Process, variant: ProcessVariant,
         previous = variant_label(guidance, process.variants[index - 1])
         new = sum(v == "new" for v in status.values())
         changed = sum(v == "changed" for v in status.values())
+        unconfirmed = sum(v == "unconfirmed" for v in status.values())
+        doubt = f" {unconfirmed} step(s) could not be confirmed for these editions." if unconfirmed else ""
         out.append(
             f"Compared with {previous}: {new} new step(s) and {changed} changed step(s), marked "
-            "NEW or CHANGED in the diagram (dashed or thick border) and in the table.\n"
+            f"NEW or CHANGED in the diagram (dashed or thick border) and in the table.{doubt}\n"
         )
     title = f"{process.name}, {variant_label(guidance, variant)}"
     out.append(f"```mermaid\n{flowchart(variant, title, marked)}```\n")
@@ -61,7 +63,7 @@ def variant_panel(guidance: Guidance, process: Process, variant: ProcessVariant,
             for e in variant.edges
             if e.from_ == step.id
         ]
-        mark = {"new": "**New**", "changed": "**Changed**"}.get(status[step.id], "")
+        mark = {"new": "**New**", "changed": "**Changed**", "unconfirmed": "Not confirmed"}.get(status[step.id], "")
         label = f"[{text(step.label)}](#{anchor_id}){{ #{anchor_id} }}"
         if step.detail:
             label += f": {text(step.detail)}"
@@ -100,7 +102,8 @@ def timescale_table(guidance: Guidance, process: Process, page: str, anchors: bo
             timed = timed or timescale is not None
             cell = text(timescale.text) if timescale else "None set"
             if seen_before and not same_timescale(previous, timescale):
-                cell = f'<span class="wtsc-changed">Changed:</span> {cell}'
+                word = "Not confirmed" if step.confidence == "unconfirmed" else "Changed"
+                cell = f'<span class="wtsc-changed">{word}:</span> {cell}'
             cells.append(f"{cell} {citations(guidance, step, page)}")
             previous, seen_before = timescale, True
         if not timed:
