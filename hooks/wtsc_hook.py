@@ -77,9 +77,21 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # Long pages (the glossary) list only their top headings in the sidebars; `toc_depth` is site-wide.
+    depth = page.meta.get("toc_depth")
+    if depth:
+        _trim_toc(page.toc, int(depth))
     if page.file.src_uri.startswith("roles/"):
         return link_first_terms(html, guidance(config), page.file.src_uri)
     return html
+
+
+def _trim_toc(items: list, depth: int) -> None:  # type: ignore[type-arg]
+    for item in items:
+        if item.level >= depth:
+            item.children = []
+        else:
+            _trim_toc(item.children, depth)
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -18,7 +18,7 @@ from wtsc.model import Guidance
 # Realistic queries and the pages any of which must be in the top 3 results.
 SEARCHES: list[tuple[str, set[str]]] = [
     ("section 47", {"processes/child-protection.html", "glossary.html"}),
-    ("LADO", {"glossary.html", "roles/designated-officer.html"}),
+    ("LADO", {"glossary.html"}),
     ("Cafcass", {"roles/cafcass.html"}),
     ("designated safeguarding lead", {"roles/school.html", "glossary.html"}),
     ("initial child protection conference", {"processes/child-protection.html", "glossary.html"}),

@@ -116,3 +116,19 @@ def test_a_data_error_fails_the_build_and_keeps_the_last_export(tmp_path: Path) 
     assert "Traceback" not in output
     assert (digest(site), digest(dist / "wtsc-offline.zip")) == before
     assert not list(tmp_path.glob(".build-*")), "scratch folder left behind"
+
+
+def test_every_link_listed_in_the_open_data_exists_in_the_html(build: Build) -> None:
+    data = json.loads((build.site / "data" / "guidance.json").read_text())
+    links = data["links"]
+    assert {"role", "duty", "change", "role-comparison", "term", "step"} <= {link["kind"] for link in links}
+    ids_by_page: dict[str, set[str]] = {}
+    missing = []
+    for link in links:
+        page, _, anchor = link["href"].partition("#")
+        if page not in ids_by_page:
+            path = build.site / page
+            ids_by_page[page] = read_page(path).ids if path.is_file() else set()
+        if not (build.site / page).is_file() or (anchor and anchor not in ids_by_page[page]):
+            missing.append(link["href"])
+    assert missing == []

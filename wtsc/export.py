@@ -6,13 +6,14 @@ import json
 from typing import Any
 
 from .model import Guidance
+from .pages import deep_links
 
 SCHEMA_ID = "guidance.schema.json"
 
 
 def guidance_json(guidance: Guidance) -> dict[str, Any]:
     data = guidance.model_dump(mode="json", by_alias=True)
-    return {"$schema": SCHEMA_ID, **data}
+    return {"$schema": SCHEMA_ID, **data, "links": deep_links(guidance)}
 
 
 def guidance_schema() -> dict[str, Any]:
@@ -20,6 +21,16 @@ def guidance_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Working Together to Safeguard Children: reference data"
     schema.setdefault("properties", {})["$schema"] = {"type": "string"}
+    schema["properties"]["links"] = {
+        "description": "Stable links into the site: page and anchor for every role, duty, change, term and step.",
+        "type": "array",
+        "items": {
+            "type": "object",
+            "properties": {"kind": {"type": "string"}, "id": {"type": "string"}, "href": {"type": "string"}},
+            "required": ["kind", "id", "href"],
+            "additionalProperties": False,
+        },
+    }
     return schema
 
 

@@ -6,6 +6,7 @@ at build time. Adding a record to data/ adds its page here with no code change.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,11 +29,15 @@ class GeneratedPage:
     boost: float | None = None
     exclude_from_search: bool = False
     tags: tuple[str, ...] = ()
+    hide: tuple[str, ...] = ()
+    toc_depth: int | None = None
 
     @property
     def markdown(self) -> str:
         call = ", ".join(f'"{arg}"' for arg in self.args)
-        matter = front_matter(self.title, self.description, self.boost, self.exclude_from_search, self.tags)
+        matter = front_matter(
+            self.title, self.description, self.boost, self.exclude_from_search, self.tags, self.hide, self.toc_depth
+        )
         return f"{matter}\n{{{{ {self.macro}({call}) }}}}\n"
 
 
@@ -60,7 +65,8 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
         GeneratedPage(TIMESCALES, "Timescales", "timescales_page", tags=("timescales",)),
         # Entry titles then weigh as much as role aliases (tags): "MAPPA" finds both the entry and the roles.
         # Tagging the glossary with every term instead made each search take seconds.
-        GeneratedPage(GLOSSARY, "Glossary", "glossary_page", boost=1000),
+        # The letter index stands in for a table of contents that would list all ~200 entries.
+        GeneratedPage(GLOSSARY, "Glossary", "glossary_page", boost=1000, toc_depth=2),
         GeneratedPage(SOURCES, "Sources", "sources_page", exclude_from_search=True),
     ]
     for role in guidance.roles:
@@ -99,6 +105,45 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
                 )
             )
     return pages
+
+
+def deep_links(guidance: Guidance) -> list[dict[str, str]]:
+    """Every stable link into the site (page + anchor built from data ids), for the open data export."""
+
+    def html(md_path: str) -> str:
+        return md_path.removesuffix(".md") + ".html"
+
+    links: list[dict[str, str]] = []
+
+    def add(kind: str, record_id: str, md_path: str, anchor: str = "") -> None:
+        links.append({"kind": kind, "id": record_id, "href": html(md_path) + (f"#{anchor}" if anchor else "")})
+
+    for role in guidance.roles:
+        add("role", role.id, role_path(role.id))
+        for duty in role.duties:
+            add("duty", f"{role.id}/{duty.id}", role_path(role.id), f"duty-{duty.id}")
+    for edition in guidance.editions:
+        add("edition", edition.id, edition_path(edition))
+    for change in guidance.changes:
+        add("change", change.id, compare_path(change.from_, change.to), f"change-{change.id}")
+    compared = guidance.compared_editions
+    for earlier, later in itertools.pairwise(compared):
+        for role in guidance.roles:
+            add(
+                "role-comparison",
+                f"{earlier.id}-{later.id}/{role.id}",
+                compare_path(earlier.id, later.id),
+                f"role-{role.id}",
+            )
+    for term in guidance.terms:
+        add("term", term.id, GLOSSARY, f"term-{term.id}")
+    for process in guidance.processes:
+        add("process", process.id, process_path(process.id))
+        for variant in process.variants:
+            year = min(guidance.edition(e).year for e in variant.editions)
+            for step in variant.steps:
+                add("step", f"{process.id}/{year}/{step.id}", process_path(process.id), f"step-{year}-{step.id}")
+    return links
 
 
 def navigation(guidance: Guidance) -> list[Any]:

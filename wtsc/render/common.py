@@ -103,6 +103,8 @@ def front_matter(
     boost: float | None = None,
     exclude_search: bool = False,
     tags: tuple[str, ...] = (),
+    hide: tuple[str, ...] = (),
+    toc_depth: int | None = None,
 ) -> str:
     """YAML front matter for a generated page (values are JSON-quoted, which YAML reads)."""
     lines = ["---", f"title: {json.dumps(title)}"]
@@ -111,7 +113,11 @@ def front_matter(
     if tags:
         # Search weighs tags far above body text: the way to make "DSL" find the schools page.
         lines.append(f"tags: {json.dumps(list(tags))}")
-        lines.append("hide: [tags]")  # the page lists them in words; chips would repeat them
+        hide = (*hide, "tags")  # the page lists them in words; chips would repeat them
+    if hide:
+        lines.append(f"hide: {json.dumps(list(hide))}")
+    if toc_depth:
+        lines.append(f"toc_depth: {toc_depth}")
     if boost is not None or exclude_search:
         lines.append("search:")
         if boost is not None:

@@ -58,7 +58,9 @@ def side_by_side(before: str | None, after: str | None, before_label: str, after
     )
 
 
-def change_block(guidance: Guidance, change: Change, page: str) -> str:
+def change_block(guidance: Guidance, change: Change, page: str, side_by_side_here: bool = True) -> str:
+    """One curated change. Pages spanning several steps show the outcome and link to the
+    side-by-side view on the step's own page, which keeps long-range pages readable and small."""
     start, end = guidance.edition(change.from_), guidance.edition(change.to)
     out = [f"#### {text(change.title)} {{ #change-{change.id} }}\n"]
     meta = [kind_badge(change.kind), f"{start.year} to {end.year}"]
@@ -66,7 +68,16 @@ def change_block(guidance: Guidance, change: Change, page: str) -> str:
         names = ", ".join(f"[{text(guidance.role(r).name)}]({rel(page, role_path(r))})" for r in change.roles)
         meta.append(f"Roles: {names}")
     out.append(" · ".join(meta) + " " + anchor("change-" + change.id, change.title) + "\n")
-    out.append(side_by_side(change.before, change.after, f"Before ({start.year})", f"After ({end.year})"))
+    if side_by_side_here:
+        out.append(side_by_side(change.before, change.after, f"Before ({start.year})", f"After ({end.year})"))
+    else:
+        outcome = (
+            f"**After ({end.year}):** {text(change.after)}"
+            if change.after
+            else f"**Before ({start.year}):** {text(change.before or '')}"
+        )
+        link = rel(page, compare_path(change.from_, change.to), "change-" + change.id)
+        out.append(f"{outcome} [Before and after side by side]({link})\n")
     if change.why or change.why_text:
         why = text(change.why_text) if change.why_text else ""
         if change.why:
@@ -170,7 +181,7 @@ def compare_page(guidance: Guidance, a: str, b: str) -> str:
         if not in_topic:
             continue
         out.append(f"### {text(topic.name)} {{ #topic-{topic.id} }}\n")
-        out += [change_block(guidance, change, page) for change in in_topic]
+        out += [change_block(guidance, change, page, side_by_side_here=not between) for change in in_topic]
 
     out.append("## Differences by role {#roles}\n")
     for role in guidance.roles:
