@@ -24,6 +24,7 @@ from wtsc.export import dumps, guidance_json, guidance_schema  # noqa: E402
 from wtsc.loader import DataError  # noqa: E402
 from wtsc.model import Guidance  # noqa: E402
 from wtsc.pages import generated_pages, navigation  # noqa: E402
+from wtsc.render.editions import edition_path  # noqa: E402
 from wtsc.render.glossary import abbreviation_definitions  # noqa: E402
 from wtsc.render.links import link_first_terms  # noqa: E402
 
@@ -40,25 +41,35 @@ def data_dir(config: MkDocsConfig) -> Path:
     return Path(os.environ.get("WTSC_DATA_DIR", default))
 
 
+_loaded: dict[str, Guidance] = {}
+
+
 def guidance(config: MkDocsConfig) -> Guidance:
-    return load_cached(data_dir(config), display_root=Path(config.config_file_path).parent)
+    """The data of the current build, read once in on_pre_build."""
+    return _loaded["current"]
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     # Runs before MkDocs empties site_dir, so bad data leaves the last good site in place.
     try:
-        guidance(config)
+        _loaded["current"] = load_cached(data_dir(config), display_root=Path(config.config_file_path).parent)
     except DataError as error:
         raise PluginError(error.report()) from None
     current = guidance(config).current_edition
     config.extra["current_edition"] = {
         "title": current.short_title,
-        "page": f"editions/{current.year}.html",
+        "page": edition_path(current).removesuffix(".md") + ".html",
         "official_url": current.official_url,
     }
     missing = [source for source in VENDOR.values() if not (ROOT / source).is_file()]
     if missing:
         raise PluginError(f"front-end assets missing ({', '.join(missing)}): run `npm ci` (make site does it)")
+
+
+def on_serve(server, config: MkDocsConfig, builder):  # type: ignore[no-untyped-def]
+    # mkdocs.yml watches data/; a build from another data folder must reload on its edits too.
+    server.watch(str(data_dir(config)))
+    return server
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
@@ -73,7 +84,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # Hooks run after the macros plugin, so these definitions never pass through Jinja.
-    return markdown + "\n\n" + abbreviation_definitions(guidance(config))
+    return markdown + "\n\n" + abbreviation_definitions(guidance(config), markdown)
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -40,9 +40,13 @@ RENDERERS: dict[str, Callable[..., str]] = {
 def define_env(env: Any) -> None:
     data_dir = Path(os.environ.get("WTSC_DATA_DIR", ROOT / "data"))
 
+    loaded: list[Guidance] = []
+
     def current() -> Guidance:
-        # Already validated by the hook's on_pre_build; this is a cache hit.
-        return load_cached(data_dir, display_root=ROOT)
+        # Validated by the hook's on_pre_build; read once per build (define_env runs once per build).
+        if not loaded:
+            loaded.append(load_cached(data_dir, display_root=ROOT))
+        return loaded[0]
 
     for name, render in RENDERERS.items():
         env.macro(_bind(render, current), name)

@@ -18,34 +18,10 @@ SEEDS = ROOT.parent / "shared" / "seeds"
 CORE_EDITIONS = ("wt2006", "wt2010", "wt2015", "wt2023")
 # All-caps words in the built pages that are not safeguarding terms and need no glossary entry.
 NOT_TERMS = {
-    "ACT",
-    "AND",
-    "THE",
-    "FOR",
-    "NOT",
-    "PDF",
-    "URL",
-    "HTML",
-    "JSON",
-    "YAML",
-    "CSS",
-    "NEW",
-    "CHANGED",
-    "ISBN",
-    "HMSO",
-    "UK",
-    "USB",
-    "MB",
-    "KB",
-    "II",
-    "III",
-    "IV",
-    "VI",
-    "VII",
-    "VIII",
-    "IX",
-    "XI",
-    "XII",
+    *("ACT", "AND", "THE", "FOR", "NOT", "NEW", "CHANGED"),  # words set in capitals
+    *("PDF", "URL", "HTML", "JSON", "YAML", "CSS", "ISBN", "HMSO", "USB"),  # not safeguarding terms
+    *("II", "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII"),  # Roman numerals
+    *("DFE", "GOV"),  # publication reference codes (DFE-00030-2013) and GOV.UK
 }
 
 

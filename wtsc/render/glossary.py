@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from itertools import groupby
 
 from ..model import Guidance, Term
@@ -30,16 +31,21 @@ def abbreviations(guidance: Guidance) -> dict[str, str]:
     return {abbr: tooltip(term) for term in guidance.terms for abbr in term.abbr}
 
 
-def abbreviation_definitions(guidance: Guidance) -> str:
-    """Markdown ``abbr`` definitions, appended to every page so each use gets a tooltip."""
+def abbreviation_definitions(guidance: Guidance, markdown: str) -> str:
+    """Markdown ``abbr`` definitions for the abbreviations that occur in ``markdown``.
+
+    Only those on the page: Markdown tests every text node against every definition given, so
+    appending the whole glossary to every page made the build grow as pages x glossary size.
+    """
+    words = set(re.findall(r"[A-Za-z][A-Za-z0-9&']*", markdown))
     lines = []
     for abbr, title in sorted(abbreviations(guidance).items()):
         # The abbr syntax ends the title at the line end; brackets in the key would break it.
-        if "]" in abbr or "\n" in title:
+        if abbr not in words or "]" in abbr or "\n" in title:
             continue
         lines.append(f"*[{abbr}]: {title}")
     # One definition per block: Markdown re-scans the rest of a block after each definition it
-    # takes, so a single block of them costs quadratic time (it tripled the build time).
+    # takes, so a single block of them costs quadratic time.
     return "\n\n".join(lines) + "\n"
 
 
