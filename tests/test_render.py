@@ -91,3 +91,15 @@ def test_flowchart_has_every_step_and_edge(data_copy: Path) -> None:
 
 def test_mermaid_labels_cannot_break_the_syntax() -> None:
     assert label_text('say "hi" <script> a|b #1') == "say #quot;hi#quot; #lt;script#gt; a#124;b #35;1"
+
+
+def test_abbreviations_are_defined_only_where_used(data_copy: Path) -> None:
+    from wtsc.render.glossary import abbreviation_definitions
+
+    glossary = data_copy / "glossary.yaml"
+    glossary.write_text(glossary.read_text().replace("abbr: [LSCB]", "abbr: [LSCB, LSCB Board]"))
+    guidance = load_guidance(data_copy)
+    assert abbreviation_definitions(guidance, "No acronyms here.").strip() == ""
+    used = abbreviation_definitions(guidance, "The LSCB met. Later the LSCB Board met.")
+    assert "*[LSCB]: Local Safeguarding Children Board" in used
+    assert "*[LSCB Board]: Local Safeguarding Children Board" in used

@@ -41,7 +41,8 @@ def abbreviation_definitions(guidance: Guidance, markdown: str) -> str:
     lines = []
     for abbr, title in sorted(abbreviations(guidance).items()):
         # The abbr syntax ends the title at the line end; brackets in the key would break it.
-        if abbr not in words or "]" in abbr or "\n" in title:
+        present = abbr in markdown if " " in abbr else abbr in words
+        if not present or "]" in abbr or "\n" in title:
             continue
         lines.append(f"*[{abbr}]: {title}")
     # One definition per block: Markdown re-scans the rest of a block after each definition it
