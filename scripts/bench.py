@@ -249,12 +249,14 @@ def baseline_plugins() -> list[Any]:
 def write_baseline(data_dir: Path, target: Path) -> Path:
     """The same pages as plain Markdown files with the same theme, plugins and extensions.
 
-    Each generated page is rendered once here (front matter + the macro's Markdown); the
-    abbreviation block the hook appends to every page is left out, like the hook itself.
+    Each generated page is rendered once here (front matter + the macro's Markdown) and ends
+    with the abbreviation definitions it uses, as a hand-written page with tooltips would, so
+    both sites convert the same Markdown and produce pages of the same size.
     Returns the path of the baseline's mkdocs.yml.
     """
     from wtsc.loader import load_guidance
     from wtsc.pages import generated_pages, navigation
+    from wtsc.render.glossary import abbreviation_definitions
 
     macros = _load_module("wtsc_bench_macros", ROOT / "macros" / "main.py")
     hook = _load_module("wtsc_bench_hook", ROOT / "hooks" / "wtsc_hook.py")
@@ -269,7 +271,7 @@ def write_baseline(data_dir: Path, target: Path) -> Path:
         head = page.markdown.split("\n{{", 1)[0]  # the front matter, without the macro call
         out = docs / page.path
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(f"{head}\n{body}\n", encoding="utf-8")
+        out.write_text(f"{head}\n{body}\n\n{abbreviation_definitions(guidance, body)}", encoding="utf-8")
     for md in docs.rglob("*.md"):  # hand-written pages call macros too
         source = md.read_text(encoding="utf-8")
         if MACRO_CALL.search(source):
@@ -278,7 +280,8 @@ def write_baseline(data_dir: Path, target: Path) -> Path:
                 args = [a.strip().strip("\"'") for a in match.group(2).split(",") if a.strip()]
                 return renderers[match.group(1)](guidance, *args)
 
-            md.write_text(MACRO_CALL.sub(expand, source), encoding="utf-8")
+            expanded = MACRO_CALL.sub(expand, source)
+            md.write_text(f"{expanded}\n\n{abbreviation_definitions(guidance, expanded)}", encoding="utf-8")
     for dest, source in hook.VENDOR.items():
         (docs / dest).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(ROOT / source, docs / dest)
