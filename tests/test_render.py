@@ -9,6 +9,7 @@ import pytest
 
 from wtsc.loader import load_guidance
 from wtsc.mermaid import flowchart, label_text
+from wtsc.model import Guidance
 from wtsc.render.common import rel, text
 from wtsc.render.compare import compare_page, highlighted
 from wtsc.render.roles import role_page
@@ -103,3 +104,15 @@ def test_abbreviations_are_defined_only_where_used(data_copy: Path) -> None:
     used = abbreviation_definitions(guidance, "The LSCB met. Later the LSCB Board met.")
     assert "*[LSCB]: Local Safeguarding Children Board" in used
     assert "*[LSCB Board]: Local Safeguarding Children Board" in used
+
+
+def test_edition_pages_flag_renamed_terms_both_ways(guidance: Guidance) -> None:
+    from wtsc.render.editions import lineage_note
+
+    lscb, partners = guidance.term("lscb"), guidance.term("safeguarding-partners")
+    assert lineage_note(guidance, lscb, guidance.edition("wt2010")) == "from 2018 called Safeguarding partners"
+    assert lineage_note(guidance, partners, guidance.edition("wt2010")) == (
+        "not used until 2018; this edition says Local Safeguarding Children Board"
+    )
+    assert lineage_note(guidance, lscb, guidance.edition("wt2023")) == "replaced by Safeguarding partners in 2018"
+    assert lineage_note(guidance, partners, guidance.edition("wt2023")) is None

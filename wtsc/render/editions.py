@@ -37,41 +37,46 @@ def status_note(guidance: Guidance, edition: Edition, page: str) -> str:
     )
 
 
-def later_name(guidance: Guidance, term: Term, edition: Edition) -> str | None:
-    """'from 2018 called safeguarding partners' for a term replaced after this edition."""
-    for link in term.replaced_by:
-        if guidance.edition(link.edition).year > edition.year:
-            successor = guidance.term(link.term)
-            return f"from {guidance.edition(link.edition).year} called {successor.term}"
-    return None
+def in_use(guidance: Guidance, term: Term, edition: Edition) -> bool:
+    """Whether the term's recorded lineage puts it in use at this edition."""
+    started = all(guidance.edition(link.edition).year <= edition.year for link in term.replaces)
+    ended = any(guidance.edition(link.edition).year <= edition.year for link in term.replaced_by)
+    return started and not ended
 
 
-def earlier_name(guidance: Guidance, term: Term, edition: Edition) -> str | None:
-    """'not used until 2018; before that ...' for a term introduced after this edition."""
+def lineage_note(guidance: Guidance, term: Term, edition: Edition) -> str | None:
+    """'from 2018 called safeguarding partners' or 'not used until 2018; this edition says LSCB'.
+
+    Only recorded replacements count: a term's list of editions is what our sources show, not
+    proof that an edition never used it, so it is no basis for flagging a term as absent.
+    """
+    if in_use(guidance, term, edition):
+        for link in term.replaced_by:
+            year = guidance.edition(link.edition).year
+            if year > edition.year:
+                return f"from {year} called {guidance.term(link.term).term}"
+        return None
     for link in term.replaces:
-        if guidance.edition(link.edition).year > edition.year:
-            predecessor = guidance.term(link.term)
-            return f"not used until {guidance.edition(link.edition).year}; this edition says {predecessor.term}"
+        year = guidance.edition(link.edition).year
+        if year > edition.year:
+            return f"not used until {year}; this edition says {guidance.term(link.term).term}"
+    for link in term.replaced_by:
+        if guidance.edition(link.edition).year <= edition.year:
+            return f"replaced by {guidance.term(link.term).term} in {guidance.edition(link.edition).year}"
     return None
 
 
 def edition_terms(guidance: Guidance, edition: Edition, page: str) -> str:
-    """Flags terms that mean something else, or do not exist yet, in this edition."""
+    """Flags terms whose name changed before or after this edition, from the glossary's lineage."""
     rows = []
     for term in sorted(guidance.terms, key=lambda t: t.term.lower()):
-        note = None
-        if edition.id in term.editions:
-            note = later_name(guidance, term, edition)
-        elif term.editions:
-            note = earlier_name(guidance, term, edition)
-            if note is None and guidance.edition(term.editions[0]).year > edition.year:
-                note = f"not used until {guidance.edition(term.editions[0]).year}"
+        note = lineage_note(guidance, term, edition)
         if note:
             link = f"[{text(term.term)}]({rel(page, 'glossary.md', 'term-' + term.id)})"
             rows.append([link, text(note)])
     if not rows:
         return "No glossary terms are flagged for this edition.\n"
-    intro = "Terms whose name or use differs in this edition, from the glossary:\n\n"
+    intro = "Terms whose name is different in this edition or changed after it, from the glossary:\n\n"
     return intro + table(["Term", "In this edition"], rows)
 
 
