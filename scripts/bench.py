@@ -47,16 +47,6 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 OUTPUT = ROOT / "bench-output"
 TIME = Path("/usr/bin/time")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 ENV = {"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 SEARCH_QUERY = "referral"
 LIVE_ROLE = "school"  # the role file edited in the live-reload test
@@ -521,11 +511,14 @@ def browser_once(browser: Any, url: str, timeout_ms: float) -> BrowserRun:
 def measure_browser(site: Path, repeats: int) -> dict[str, Any]:
     from playwright.sync_api import sync_playwright
 
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browser import CHROMIUM, FLAGS  # the test suite's Chromium and its offline flags
+
     runs: list[BrowserRun] = []
     errors: list[str] = []
     url = (site / "index.html").as_uri()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
         try:
             for i in range(repeats):
                 try:
