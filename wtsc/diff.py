@@ -42,10 +42,6 @@ class TimescaleDiff:
     after: Step | None
 
 
-def is_earlier(guidance: Guidance, a: str, b: str) -> bool:
-    return guidance.edition(a).year < guidance.edition(b).year
-
-
 def changes_between(guidance: Guidance, a: str, b: str) -> list[Change]:
     """Curated changes whose transition lies within [a, b], oldest first."""
     start, end = guidance.edition(a).year, guidance.edition(b).year

@@ -12,7 +12,7 @@ import posixpath
 import re
 from urllib.parse import urlsplit
 
-from ..model import Citation, Cited, Edition, Guidance, Source
+from ..model import Citation, Cited, Guidance, Source
 
 # Characters Python-Markdown treats as syntax inside a paragraph or table cell.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
@@ -33,10 +33,6 @@ def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link between two docs paths (``roles/school.md`` -> ``../glossary.md``)."""
     link = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{link}#{anchor}" if anchor else link
-
-
-def edition_label(edition: Edition) -> str:
-    return str(edition.year)
 
 
 def source_label(source: Source) -> str:
