@@ -12,6 +12,7 @@ from wtsc.mermaid import flowchart, label_text
 from wtsc.model import Guidance
 from wtsc.render.common import rel, text
 from wtsc.render.compare import compare_page, highlighted
+from wtsc.render.history import history_page
 from wtsc.render.roles import role_page
 
 
@@ -64,11 +65,41 @@ def test_compare_anchors_come_from_ids_not_titles(data_copy: Path) -> None:
     for anchor in (
         'id="change-demo-change"',
         'id="role-demo"',
-        'id="diff-demo-keep-safe"',
-        'id="diff-demo-new-in-2010"',
+        'href="../roles/changes/demo.md#duty-keep-safe"',
+        'href="../roles/changes/demo.md#duty-new-in-2010"',
     ):
         assert anchor in before and anchor in after
     assert "A new title" in after and "A new title" not in before
+
+
+def test_compare_page_lists_each_role_difference_under_its_kind(data_copy: Path) -> None:
+    html = to_html(compare_page(load_guidance(data_copy), "wt2006", "wt2010"))
+    role = html[html.index('id="role-demo"') :]
+    level = role.index("Changed between must and should")
+    added = role.index("Added:")
+    assert role.index("Keep children safe", level) > level and "(should in 2006, must in 2010)" in role
+    assert role.index("A duty added in 2010", added) > added
+    assert "Keep children safe at all times" not in role  # the wording is on the history page
+
+
+def test_history_page_marks_each_version_against_the_one_before(data_copy: Path) -> None:
+    guidance = load_guidance(data_copy)
+    html = to_html(history_page(guidance, "demo"))
+    keep = html[html.index('id="duty-keep-safe"') : html.index('id="duty-new-in-2010"')]
+    assert "<strong>2006</strong>" in keep and "Keep children safe." in keep
+    assert "(was should in 2006)" in keep
+    assert '<ins><span class="wtsc-sr">added: </span>safe at all times.</ins>' in keep
+    assert '<del><span class="wtsc-sr">removed: </span>safe.</del>' in keep
+    new = html[html.index('id="duty-new-in-2010"') :]
+    assert "Not in this edition." in new.split("<strong>2010</strong>")[0]
+    assert "Something new." in new
+
+
+def test_history_page_says_when_the_wording_did_not_change(data_copy: Path) -> None:
+    role_file = data_copy / "roles" / "demo.yaml"
+    role_file.write_text(role_file.read_text().replace("Keep children safe at all times.", "Keep children safe."))
+    html = to_html(history_page(load_guidance(data_copy), "demo"))
+    assert "Same wording as 2006." in html and "<ins>" not in html.split('id="duty-new-in-2010"')[0]
 
 
 def test_highlight_marks_changes_in_words_as_well_as_colour() -> None:
@@ -116,3 +147,14 @@ def test_edition_pages_flag_renamed_terms_both_ways(guidance: Guidance) -> None:
     )
     assert lineage_note(guidance, lscb, guidance.edition("wt2023")) == "replaced by Safeguarding partners in 2018"
     assert lineage_note(guidance, partners, guidance.edition("wt2023")) is None
+
+
+def test_history_page_shows_a_rewrite_whole_rather_than_marking_every_word(data_copy: Path) -> None:
+    role_file = data_copy / "roles" / "demo.yaml"
+    role_file.write_text(
+        role_file.read_text().replace("Keep children safe at all times.", "Protect every pupil from harm online too.")
+    )
+    html = to_html(history_page(load_guidance(data_copy), "demo"))
+    keep = html[html.index('id="duty-keep-safe"') : html.index('id="duty-new-in-2010"')]
+    assert "<em>Reworded since 2006:</em> Protect every pupil from harm online too." in keep
+    assert "<del>" not in keep and "<ins>" not in keep

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -42,12 +43,11 @@ class TimescaleDiff:
     after: Step | None
 
 
-def changes_between(guidance: Guidance, a: str, b: str) -> list[Change]:
-    """Curated changes whose transition lies within [a, b], oldest first."""
+def changes_between(guidance: Guidance, a: str, b: str, among: Iterable[Change] | None = None) -> list[Change]:
+    """Curated changes whose transition lies within [a, b], oldest first (of ``among``, default all)."""
     start, end = guidance.edition(a).year, guidance.edition(b).year
-    inside = [
-        c for c in guidance.changes if start <= guidance.edition(c.from_).year and guidance.edition(c.to).year <= end
-    ]
+    pool = guidance.changes if among is None else among
+    inside = [c for c in pool if start <= guidance.edition(c.from_).year and guidance.edition(c.to).year <= end]
     return sorted(inside, key=lambda c: (guidance.edition(c.from_).year, guidance.edition(c.to).year))
 
 
@@ -84,6 +84,11 @@ def word_diff(before: str, after: str) -> list[tuple[Literal["same", "del", "ins
         if op in ("insert", "replace"):
             segments.append(("ins", " ".join(new[j1:j2])))
     return segments
+
+
+def similarity(before: str, after: str) -> float:
+    """Share of words two texts have in common, in order (0 to 1)."""
+    return difflib.SequenceMatcher(a=before.split(), b=after.split(), autojunk=False).ratio()
 
 
 def variant_for(process: Process, edition_id: str) -> ProcessVariant | None:

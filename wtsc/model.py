@@ -8,6 +8,7 @@ Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cached_property
 from typing import Annotated, Any, Literal
 
@@ -299,6 +300,15 @@ class VulnerableList(Cited):
     groups: tuple[VulnerableGroup, ...] = Field(min_length=1)
 
 
+@dataclass(frozen=True)
+class RoleLinks:
+    """Records that name one role, in data order."""
+
+    changes: list[Change]
+    processes: list[str]
+    terms: list[str]
+
+
 class Guidance(Record):
     """Everything the site knows, validated and cross-checked."""
 
@@ -318,6 +328,28 @@ class Guidance(Record):
         # Pages look records up by id many times per build; index them once.
         kinds = ("sources", "editions", "sectors", "topics", "roles", "terms", "processes")
         return {kind: {r.id: r for r in getattr(self, kind)} for kind in kinds}
+
+    @cached_property
+    def term_by_abbr(self) -> dict[str, Term]:
+        """Abbreviation -> its term (the loader checks that each has one owner)."""
+        return {abbr: term for term in self.terms for abbr in term.abbr}
+
+    @cached_property
+    def by_role(self) -> dict[str, RoleLinks]:
+        """Role id -> the changes, processes and terms that name it. Role pages and comparisons
+        ask this for every role; scanning all records each time made builds grow quadratically."""
+        links = {role.id: RoleLinks([], [], []) for role in self.roles}
+        for change in self.changes:
+            for role_id in dict.fromkeys(change.roles):
+                links[role_id].changes.append(change)
+        for process in self.processes:
+            named = [*process.roles, *(r for v in process.variants for step in v.steps for r in step.roles)]
+            for role_id in dict.fromkeys(named):
+                links[role_id].processes.append(process.id)
+        for term in self.terms:
+            for role_id in dict.fromkeys(term.roles):
+                links[role_id].terms.append(term.id)
+        return links
 
     def source(self, source_id: str) -> Source:
         return self._by_id["sources"][source_id]

@@ -14,9 +14,10 @@ from .model import Guidance
 from .render.common import front_matter
 from .render.compare import COMPARE_INDEX
 from .render.editions import EDITION_INDEX, TIMELINE, edition_path
-from .render.glossary import GLOSSARY, SOURCES
+from .render.glossary import SOURCES, letter_groups
+from .render.paths import GLOSSARY, letter_path, term_path
 from .render.processes import PROCESS_INDEX, TIMESCALES, process_path
-from .render.roles import ARRANGEMENTS, QUICK, ROLE_INDEX, VULNERABLE, compare_path, role_path
+from .render.roles import ARRANGEMENTS, QUICK, ROLE_INDEX, VULNERABLE, compare_path, history_path, role_path
 
 
 @dataclass(frozen=True)
@@ -63,10 +64,8 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
         GeneratedPage(COMPARE_INDEX, "Compare editions", "compare_index"),
         GeneratedPage(PROCESS_INDEX, "Processes", "process_index"),
         GeneratedPage(TIMESCALES, "Timescales", "timescales_page", tags=("timescales",)),
-        # Entry titles then weigh as much as role aliases (tags): "MAPPA" finds both the entry and the roles.
-        # Tagging the glossary with every term instead made each search take seconds.
-        # The letter index stands in for a table of contents that would list all ~200 entries.
-        GeneratedPage(GLOSSARY, "Glossary", "glossary_page", boost=1000, toc_depth=2),
+        # The index repeats the entry titles of the letter pages, which searchers should land on.
+        GeneratedPage(GLOSSARY, "Glossary", "glossary_page", exclude_from_search=True, toc_depth=2),
         GeneratedPage(SOURCES, "Sources", "sources_page", exclude_from_search=True),
     ]
     for role in guidance.roles:
@@ -76,6 +75,23 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
                 role_path(role.id), role.name, "role_page", (role.id,), role.one_line + aliases, tags=role.aliases
             )
         )
+        pages.append(
+            GeneratedPage(
+                history_path(role.id),
+                f"{role.name}: how the duties changed",
+                "history_page",
+                (role.id,),
+                # The role page holds the same wording; one page per role in results is enough.
+                exclude_from_search=True,
+            )
+        )
+    for key, _ in letter_groups(guidance):
+        label = key if key != "#" else "0–9"
+        # The boost lets "MAPPA" find the entry as well as the roles (whose aliases are tags, weighed
+        # far above text). At 1000, when the glossary was one page, it filled the top results of
+        # general queries once split by letter; 100 was measured to keep both (tests/test_browser.py).
+        # Tagging the glossary with every term instead made each search take seconds.
+        pages.append(GeneratedPage(letter_path(key), f"Glossary: {label}", "glossary_letter_page", (key,), boost=100))
     for edition in guidance.editions:
         pages.append(
             GeneratedPage(edition_path(edition), edition.short_title, "edition_page", (edition.id,), edition.headline)
@@ -102,6 +118,8 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
                     (earlier.id, later.id),
                     # Comparisons repeat role and process text; searchers reach them from the index.
                     exclude_from_search=True,
+                    # One heading per role and change: the sidebar lists only the sections.
+                    toc_depth=2,
                 )
             )
     return pages
@@ -122,6 +140,7 @@ def deep_links(guidance: Guidance) -> list[dict[str, str]]:
         add("role", role.id, role_path(role.id))
         for duty in role.duties:
             add("duty", f"{role.id}/{duty.id}", role_path(role.id), f"duty-{duty.id}")
+            add("duty-history", f"{role.id}/{duty.id}", history_path(role.id), f"duty-{duty.id}")
     for edition in guidance.editions:
         add("edition", edition.id, edition_path(edition))
     for change in guidance.changes:
@@ -136,7 +155,7 @@ def deep_links(guidance: Guidance) -> list[dict[str, str]]:
                 f"role-{role.id}",
             )
     for term in guidance.terms:
-        add("term", term.id, GLOSSARY, f"term-{term.id}")
+        add("term", term.id, term_path(term), f"term-{term.id}")
     for process in guidance.processes:
         add("process", process.id, process_path(process.id))
         for variant in process.variants:
@@ -146,9 +165,45 @@ def deep_links(guidance: Guidance) -> list[dict[str, str]]:
     return links
 
 
+# Material renders every entry of the sections on the path to the current page (with
+# `navigation.sections`, of every top-level section too). A section with one entry per role
+# would put every role in every page's HTML: build time and size then grow as the square of
+# the number of pages. No section holds more than this many entries.
+NAV_LIMIT = 30
+
+NavEntry = dict[str, Any]
+
+
+def bounded(entries: list[NavEntry], limit: int = NAV_LIMIT) -> list[NavEntry]:
+    """Entries as they are if few enough, else in labelled groups ("A – F") of at most ``limit``."""
+    if len(entries) <= limit:
+        return entries
+    size = limit
+    while -(-len(entries) // size) > limit:
+        size *= limit
+    groups = [entries[i : i + size] for i in range(0, len(entries), size)]
+    return [{f"{_first_title(g[0])} – {_first_title(g[-1])}": bounded(g, limit)} for g in groups]
+
+
+def _first_title(entry: NavEntry) -> str:
+    title, value = next(iter(entry.items()))
+    return _first_title(value[0]) if isinstance(value, list) else title
+
+
 def navigation(guidance: Guidance) -> list[Any]:
-    """The site navigation in MkDocs' ``nav`` format. Pair comparisons are reached from the index."""
+    """The site navigation in MkDocs' ``nav`` format.
+
+    Roles sit in one section per sector. Pair comparisons, role histories and glossary letters
+    are reached from their index pages and have no entries of their own.
+    """
     by_name = sorted(guidance.roles, key=lambda r: r.name.lower())
+    sectors = []
+    for sector in guidance.sectors:
+        roles = [{role.name: role_path(role.id)} for role in by_name if role.sector == sector.id]
+        if roles:
+            sectors.append({sector.name: bounded(roles)})
+    processes = [{p.name: process_path(p.id)} for p in guidance.processes]
+    editions = [{e.short_title: edition_path(e)} for e in reversed(guidance.editions)]
     return [
         {"Home": "index.md"},
         {
@@ -157,23 +212,11 @@ def navigation(guidance: Guidance) -> list[Any]:
                 {"Quick summaries": QUICK},
                 {"Vulnerable children": VULNERABLE},
                 {"Arrangements for all": ARRANGEMENTS},
-                *({role.name: role_path(role.id)} for role in by_name),
+                *bounded(sectors),
             ]
         },
-        {
-            "Processes": [
-                PROCESS_INDEX,
-                {"Timescales": TIMESCALES},
-                *({p.name: process_path(p.id)} for p in guidance.processes),
-            ]
-        },
-        {
-            "Editions": [
-                EDITION_INDEX,
-                {"Timeline": TIMELINE},
-                *({e.short_title: edition_path(e)} for e in reversed(guidance.editions)),
-            ]
-        },
+        {"Processes": [PROCESS_INDEX, {"Timescales": TIMESCALES}, *bounded(processes)]},
+        {"Editions": [EDITION_INDEX, {"Timeline": TIMELINE}, *bounded(editions)]},
         {"Compare": COMPARE_INDEX},
         {"Glossary": GLOSSARY},
         {"About": ["about.md", {"Using it offline": "offline.md"}, {"Sources": SOURCES}]},

@@ -73,7 +73,19 @@
     });
   }
 
+  // The glossary index keeps the #term-<id> anchors that links used before entries moved to
+  // one page per letter; a reader arriving with one goes on to the entry itself.
+  function forwardGlossaryAnchor() {
+    var hash = window.location.hash;
+    if (!/^#term-[a-z0-9-]+$/.test(hash)) return;
+    var entry = document.getElementById(hash.slice(1));
+    if (entry && entry.tagName === "A" && entry.closest("[data-wtsc-glossary-index]")) {
+      window.location.replace(entry.href);
+    }
+  }
+
   onReady(function () {
+    forwardGlossaryAnchor();
     focusableScrollers();
     document.querySelectorAll("[data-wtsc-chooser]").forEach(roleChooser);
     document.querySelectorAll("[data-wtsc-compare]").forEach(compareChooser);

@@ -18,7 +18,7 @@ from ..diff import (
 from ..model import Change, Guidance, Step
 from .common import anchor, citations, rel, table, text
 from .editions import edition_path
-from .roles import compare_path, role_path
+from .roles import compare_path, history_path, role_path
 
 COMPARE_INDEX = "compare/index.md"
 KINDS = ("new", "changed", "removed", "renamed", "moved")
@@ -58,9 +58,8 @@ def side_by_side(before: str | None, after: str | None, before_label: str, after
     )
 
 
-def change_block(guidance: Guidance, change: Change, page: str, side_by_side_here: bool = True) -> str:
-    """One curated change. Pages spanning several steps show the outcome and link to the
-    side-by-side view on the step's own page, which keeps long-range pages readable and small."""
+def change_block(guidance: Guidance, change: Change, page: str) -> str:
+    """One curated change in full: before and after side by side, why, and sources."""
     start, end = guidance.edition(change.from_), guidance.edition(change.to)
     out = [f"#### {text(change.title)} {{ #change-{change.id} }}\n"]
     meta = [kind_badge(change.kind), f"{start.year} to {end.year}"]
@@ -68,16 +67,7 @@ def change_block(guidance: Guidance, change: Change, page: str, side_by_side_her
         names = ", ".join(f"[{text(guidance.role(r).name)}]({rel(page, role_path(r))})" for r in change.roles)
         meta.append(f"Roles: {names}")
     out.append(" · ".join(meta) + " " + anchor("change-" + change.id, change.title) + "\n")
-    if side_by_side_here:
-        out.append(side_by_side(change.before, change.after, f"Before ({start.year})", f"After ({end.year})"))
-    else:
-        outcome = (
-            f"**After ({end.year}):** {text(change.after)}"
-            if change.after
-            else f"**Before ({start.year}):** {text(change.before or '')}"
-        )
-        link = rel(page, compare_path(change.from_, change.to), "change-" + change.id)
-        out.append(f"{outcome} [Before and after side by side]({link})\n")
+    out.append(side_by_side(change.before, change.after, f"Before ({start.year})", f"After ({end.year})"))
     if change.why or change.why_text:
         why = text(change.why_text) if change.why_text else ""
         if change.why:
@@ -87,24 +77,53 @@ def change_block(guidance: Guidance, change: Change, page: str, side_by_side_her
     return "\n".join(out)
 
 
-def duty_diff_rows(guidance: Guidance, diffs: list[DutyDiff], a: str, b: str, page: str) -> str:
+def change_link(guidance: Guidance, change: Change, page: str) -> str:
+    """A change as one line linking to its full entry on the page of its own step.
+
+    Ranges spanning several editions list their changes this way, so that a change is written
+    out in full on one page only and long ranges stay short.
+    """
+    start, end = guidance.edition(change.from_), guidance.edition(change.to)
+    link = rel(page, compare_path(change.from_, change.to), "change-" + change.id)
+    return f"- {kind_badge(change.kind)} [{text(change.title)}]({link}) ({start.year} to {end.year})"
+
+
+DIFF_HEADINGS = (
+    ("added", "Added"),
+    ("removed", "Removed"),
+    ("level", "Changed between must and should"),
+    ("changed", "Wording changed"),
+)
+
+
+def _diff_group(diff: DutyDiff) -> str:
+    return "level" if diff.level_changed else diff.kind
+
+
+def role_diff_summary(guidance: Guidance, diffs: list[DutyDiff], a: str, b: str, page: str) -> str:
+    """The role's differing duties as short lists by kind, each linked to the duty's history.
+
+    The wording itself is on the role's history page: repeating it here for every pair of
+    editions made each comparison page grow with the number of roles.
+    """
     year_a, year_b = guidance.edition(a).year, guidance.edition(b).year
     out = []
-    for diff in diffs:
-        anchor_id = f"diff-{diff.role.id}-{diff.duty.id}"
-        link = rel(page, role_path(diff.role.id), "duty-" + diff.duty.id)
-        what = {"added": "Added", "removed": "Removed", "changed": "Changed"}[diff.kind]
-        if diff.level_changed and diff.before and diff.after:
-            what = f"Changed from {diff.before.level} to {diff.after.level}"
-        elif diff.kind == "changed":
-            what = "Wording changed"
-        out.append(f"##### {text(diff.duty.title)} {{ #{anchor_id} }}\n")
-        out.append(f"**{what}** · [duty on the role page]({link}) {anchor(anchor_id, diff.duty.title)}\n")
-        before = f"{diff.before.level.capitalize()}: {diff.before.text}" if diff.before else None
-        after = f"{diff.after.level.capitalize()}: {diff.after.text}" if diff.after else None
-        out.append(side_by_side(before, after, str(year_a), str(year_b)))
-        sources = [citations(guidance, entry, page) for entry in (diff.before, diff.after) if entry]
-        out.append(" ".join(sources) + "\n")
+    for group, heading in DIFF_HEADINGS:
+        items = [d for d in diffs if _diff_group(d) == group]
+        if not items:
+            continue
+        out.append(f"**{heading}:**\n")
+        for diff in items:
+            link = rel(page, history_path(diff.role.id), "duty-" + diff.duty.id)
+            level = ""
+            if diff.before and diff.after and diff.level_changed:
+                level = f" ({diff.before.level} in {year_a}, {diff.after.level} in {year_b})"
+            elif diff.after is not None:
+                level = f" ({diff.after.level})"
+            elif diff.before is not None:
+                level = f" (was {diff.before.level})"
+            out.append(f"- [{text(diff.duty.title)}]({link}){level}")
+        out.append("")
     return "\n".join(out)
 
 
@@ -181,22 +200,24 @@ def compare_page(guidance: Guidance, a: str, b: str) -> str:
         if not in_topic:
             continue
         out.append(f"### {text(topic.name)} {{ #topic-{topic.id} }}\n")
-        out += [change_block(guidance, change, page, side_by_side_here=not between) for change in in_topic]
+        if between:
+            out += [change_link(guidance, change, page) for change in in_topic]
+            out.append("")
+        else:
+            out += [change_block(guidance, change, page) for change in in_topic]
 
     out.append("## Differences by role {#roles}\n")
     for role in guidance.roles:
         out.append(f"### {text(role.name)} {{ #role-{role.id} }}\n")
         out.append(
-            f"[{text(role.name)}: all duties]({rel(page, role_path(role.id))}) {anchor('role-' + role.id, role.name)}\n"
+            f"[All duties]({rel(page, role_path(role.id))}) · "
+            f"[How each duty changed, word by word]({rel(page, history_path(role.id))}) "
+            f"{anchor('role-' + role.id, role.name)}\n"
         )
-        related = [c for c in changes if role.id in c.roles]
+        related = changes_between(guidance, a, b, among=guidance.by_role[role.id].changes)
         if related:
             out.append("Noted changes for this role:\n")
-            for change in related:
-                out.append(
-                    f"- [{text(change.title)}](#change-{change.id}) ({guidance.edition(change.from_).year} to "
-                    f"{guidance.edition(change.to).year}). {citations(guidance, change, page)}"
-                )
+            out += [change_link(guidance, change, page) for change in related]
             out.append("")
         if role.id not in role_diffs:
             missing = [str(guidance.edition(e).year) for e in (a, b) if e not in role.editions]
@@ -204,7 +225,7 @@ def compare_page(guidance: Guidance, a: str, b: str) -> str:
         elif not role_diffs[role.id]:
             out.append(f"No difference in this role's recorded duties between {start.year} and {end.year}.\n")
         else:
-            out.append(duty_diff_rows(guidance, role_diffs[role.id], a, b, page))
+            out.append(role_diff_summary(guidance, role_diffs[role.id], a, b, page))
 
     out.append("## Process timescales {#timescales}\n")
     rows = []
@@ -222,8 +243,8 @@ def compare_index(guidance: Guidance) -> str:
     editions = guidance.compared_editions
     out = ["# Compare editions\n"]
     out.append(
-        "Choose two editions to see what changed between them: noted changes by topic, each role's duties "
-        "side by side, and process timescales. This works offline too.\n"
+        "Choose two editions to see what changed between them: noted changes by topic, which duties of each role "
+        "changed (with the wording, word by word, one click away), and process timescales. This works offline too.\n"
     )
     options = "".join(f'<option value="{e.year}">{e.year}</option>' for e in editions)
     current = guidance.current_edition.year

@@ -7,6 +7,7 @@ import calendar
 from ..diff import changes_between
 from ..model import Edition, Guidance, Term
 from .common import citations, rel, table, text
+from .paths import term_link
 from .roles import compare_path, role_path
 
 EDITION_INDEX = "editions/index.md"
@@ -72,7 +73,7 @@ def edition_terms(guidance: Guidance, edition: Edition, page: str) -> str:
     for term in sorted(guidance.terms, key=lambda t: t.term.lower()):
         note = lineage_note(guidance, term, edition)
         if note:
-            link = f"[{text(term.term)}]({rel(page, 'glossary.md', 'term-' + term.id)})"
+            link = f"[{text(term.term)}]({term_link(guidance, term.id, page)})"
             rows.append([link, text(note)])
     if not rows:
         return "No glossary terms are flagged for this edition.\n"

@@ -4,18 +4,20 @@ from __future__ import annotations
 
 import re
 from itertools import groupby
+from urllib.parse import urlsplit
 
 from ..model import Guidance, Term
-from .common import citations, rel, text
+from .common import attr, citations, rel, text
+from .paths import GLOSSARY, letter, letter_path, letter_slug, term_link
 from .roles import role_path
 
-GLOSSARY = "glossary.md"
 SOURCES = "sources.md"
 
 
-def letter(term: Term) -> str:
-    first = term.term.strip()[0].upper()
-    return first if first.isalpha() else "#"
+def letter_groups(guidance: Guidance) -> list[tuple[str, list[Term]]]:
+    """Terms by first letter, in alphabetical order ("#" for those starting with a digit or sign)."""
+    terms = sorted(guidance.terms, key=lambda t: t.term.lower())
+    return [(key, list(items)) for key, items in groupby(sorted(terms, key=lambda t: letter(t)), key=letter)]
 
 
 def tooltip(term: Term) -> str:
@@ -26,11 +28,6 @@ def tooltip(term: Term) -> str:
     return term.term
 
 
-def abbreviations(guidance: Guidance) -> dict[str, str]:
-    """Abbreviation -> tooltip text for every abbreviation in the glossary."""
-    return {abbr: tooltip(term) for term in guidance.terms for abbr in term.abbr}
-
-
 def abbreviation_definitions(guidance: Guidance, markdown: str) -> str:
     """Markdown ``abbr`` definitions for the abbreviations that occur in ``markdown``.
 
@@ -38,11 +35,14 @@ def abbreviation_definitions(guidance: Guidance, markdown: str) -> str:
     appending the whole glossary to every page made the build grow as pages x glossary size.
     """
     words = set(re.findall(r"[A-Za-z][A-Za-z0-9&']*", markdown))
+    known = guidance.term_by_abbr
+    # Look up the page's words rather than test every abbreviation: pages x glossary grew quadratically.
+    used = {w for w in words if w in known} | {a for a in known if " " in a and a in markdown}
     lines = []
-    for abbr, title in sorted(abbreviations(guidance).items()):
+    for abbr in sorted(used):
+        title = tooltip(known[abbr])
         # The abbr syntax ends the title at the line end; brackets in the key would break it.
-        present = abbr in markdown if " " in abbr else abbr in words
-        if not present or "]" in abbr or "\n" in title:
+        if "]" in abbr or "\n" in title:
             continue
         lines.append(f"*[{abbr}]: {title}")
     # One definition per block: Markdown re-scans the rest of a block after each definition it
@@ -77,59 +77,92 @@ def lineage_text(guidance: Guidance, term: Term, page: str) -> str:
     steps = []
     for item, edition_id in chain:
         name = text(item.abbr[0] if item.abbr else item.term)
-        name = f"**{name}**" if item.id == term.id else f"[{name}](#term-{item.id})"
+        name = f"**{name}**" if item.id == term.id else f"[{name}]({term_link(guidance, item.id, page)})"
         when = f" (from {guidance.edition(edition_id).year})" if edition_id else ""
         steps.append(name + when)
     return "Lineage: " + " → ".join(steps)
 
 
+def letter_bar(guidance: Guidance, page: str, current: str | None = None) -> str:
+    """Links to every letter page; the current letter is marked, not linked."""
+    links = []
+    for key, _ in letter_groups(guidance):
+        label = key if key != "#" else "0–9"
+        if key == current:
+            links.append(f'<span aria-current="page">{label}</span>')
+        else:
+            links.append(f'<a href="{rel(page, letter_path(key)).removesuffix(".md")}.html">{label}</a>')
+    index = f'<a href="{rel(page, GLOSSARY).removesuffix(".md")}.html">All terms</a>'
+    return f'<nav class="wtsc-letters" aria-label="Glossary letters">{index} {" ".join(links)}</nav>\n'
+
+
 def glossary_page(guidance: Guidance) -> str:
+    """The index: every term and abbreviation in one short list, linked to its entry.
+
+    Each line keeps the ``#term-<id>`` anchor that links to the glossary have always used;
+    wtsc.js takes a reader who arrives with such an anchor on to the entry itself.
+    """
     page = GLOSSARY
-    terms = sorted(guidance.terms, key=lambda t: t.term.lower())
-    groups = [(key, list(items)) for key, items in groupby(terms, key=letter)]
     out = ["# Glossary\n"]
     out.append(
         "Terms and abbreviations used in the guidance, in our own words, with the editions that use them and "
-        "what replaced what. Abbreviations across the site show these definitions as tooltips.\n"
+        "what replaced what. Abbreviations across the site show the term in full as a tooltip. "
+        f"{len(guidance.terms)} terms; choose a letter or a term.\n"
     )
-    out.append(
-        '<nav class="wtsc-letters" aria-label="Glossary letters">'
-        + " ".join(f'<a href="#letter-{key.lower()}">{key}</a>' for key, _ in groups if key != "#")
-        + "</nav>\n"
-    )
-    for key, items in groups:
-        out.append(f"## {key} {{ #letter-{key.lower() if key != '#' else 'other'} }}\n")
+    out.append(letter_bar(guidance, page))
+    out.append("<div data-wtsc-glossary-index markdown>\n")
+    for key, items in letter_groups(guidance):
+        label = key if key != "#" else "0–9"
+        out.append(f"## {label} {{ #letter-{letter_slug(key)} }}\n")
         for term in items:
             abbr = f" ({text(', '.join(term.abbr))})" if term.abbr else ""
-            out.append(f"### {text(term.term)}{abbr} {{ #term-{term.id} }}\n")
-            out.append(f"{text(term.definition)}\n")
-            facts = []
-            if term.editions:
-                facts.append("**Used in:** " + ", ".join(str(guidance.edition(e).year) for e in term.editions))
-            chain = lineage_text(guidance, term, page)
-            if chain:
-                facts.append(chain)
-            for link in term.replaced_by:
-                other = guidance.term(link.term)
-                facts.append(
-                    f"**Replaced by** [{text(other.term)}](#term-{other.id}) in {guidance.edition(link.edition).year}"
-                )
-            for link in term.replaces:
-                other = guidance.term(link.term)
-                facts.append(
-                    f"**Replaced** [{text(other.term)}](#term-{other.id}) in {guidance.edition(link.edition).year}"
-                )
-            if term.roles:
-                facts.append(
-                    "**Roles:** "
-                    + ", ".join(f"[{text(guidance.role(r).name)}]({rel(page, role_path(r))})" for r in term.roles)
-                )
-            if term.related:
-                facts.append(
-                    "**See also:** " + ", ".join(f"[{text(guidance.term(t).term)}](#term-{t})" for t in term.related)
-                )
-            out.append("  \n".join(facts) + ("\n" if facts else ""))
-            out.append(citations(guidance, term, page) + "\n")
+            out.append(f"- [{text(term.term)}{abbr}]({term_link(guidance, term.id, page)}){{ #term-{term.id} }}")
+        out.append("")
+    out.append("</div>\n")
+    return "\n".join(out)
+
+
+def glossary_letter_page(guidance: Guidance, key: str) -> str:
+    """The entries for one first letter, in full."""
+    page = letter_path(key)
+    items = dict(letter_groups(guidance)).get(key, [])
+    label = key if key != "#" else "0–9"
+    out = [f"# Glossary: {label}\n"]
+    out.append(letter_bar(guidance, page, key))
+    for term in items:
+        abbr = f" ({text(', '.join(term.abbr))})" if term.abbr else ""
+        out.append(f"## {text(term.term)}{abbr} {{ #term-{term.id} }}\n")
+        out.append(f"{text(term.definition)}\n")
+        facts = []
+        if term.editions:
+            facts.append("**Used in:** " + ", ".join(str(guidance.edition(e).year) for e in term.editions))
+        chain = lineage_text(guidance, term, page)
+        if chain:
+            facts.append(chain)
+        for link in term.replaced_by:
+            other = guidance.term(link.term)
+            facts.append(
+                f"**Replaced by** [{text(other.term)}]({term_link(guidance, other.id, page)}) "
+                f"in {guidance.edition(link.edition).year}"
+            )
+        for link in term.replaces:
+            other = guidance.term(link.term)
+            facts.append(
+                f"**Replaced** [{text(other.term)}]({term_link(guidance, other.id, page)}) "
+                f"in {guidance.edition(link.edition).year}"
+            )
+        if term.roles:
+            facts.append(
+                "**Roles:** "
+                + ", ".join(f"[{text(guidance.role(r).name)}]({rel(page, role_path(r))})" for r in term.roles)
+            )
+        if term.related:
+            facts.append(
+                "**See also:** "
+                + ", ".join(f"[{text(guidance.term(t).term)}]({term_link(guidance, t, page)})" for t in term.related)
+            )
+        out.append("  \n".join(facts) + ("\n" if facts else ""))
+        out.append(citations(guidance, term, page) + "\n")
     return "\n".join(out)
 
 
@@ -157,16 +190,13 @@ def sources_page(guidance: Guidance) -> str:
             continue
         out.append(f"## {heading} {{ #kind-{kind} }}\n")
         for source in items:
-            title = text(source.title)
-            link = f" <{source.url}>" if source.url else ""
-            extra = []
-            if source.publisher:
-                extra.append(text(source.publisher))
+            extra = [text(part) for part in (source.publisher, source.note) if part]
             if source.year:
-                extra.append(str(source.year))
-            if source.note:
-                extra.append(text(source.note))
+                extra.insert(1 if source.publisher else 0, str(source.year))
             detail = f" ({'; '.join(extra)})" if extra else ""
-            out.append(f"- [**{title}**](#source-{source.id}){{ #source-{source.id} }}{detail}{link} `{source.id}`")
+            # The address's host as link text: the full address is in the link and made this page twice as long.
+            host = urlsplit(source.url).netloc.removeprefix("www.") if source.url else ""
+            link = f' <a href="{attr(source.url)}">{attr(host)}</a>' if source.url else ""
+            out.append(f"- **{text(source.title)}**{{ #source-{source.id} }}{detail}{link}")
         out.append("")
     return "\n".join(out)

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import html as html_lib
-import posixpath
 import re
 
 from ..model import Guidance
+from .paths import term_link
 
 # Either a whole link or heading (left alone) or an abbreviation the abbr extension produced.
 _TOKEN = re.compile(r"<a\b.*?</a>|<h1\b.*?</h1>|<abbr title=\"[^\"]*\">([^<]+)</abbr>", re.DOTALL)
@@ -14,18 +14,18 @@ _TOKEN = re.compile(r"<a\b.*?</a>|<h1\b.*?</h1>|<abbr title=\"[^\"]*\">([^<]+)</
 
 def link_first_terms(page_html: str, guidance: Guidance, page_path: str) -> str:
     """Wrap the first ``<abbr>`` of each term (outside links and the title) in a glossary link."""
-    term_of = {abbr: term.id for term in guidance.terms for abbr in term.abbr}
-    glossary = posixpath.relpath("glossary.html", posixpath.dirname(page_path) or ".")
+    term_of = guidance.term_by_abbr
     linked: set[str] = set()
 
     def replace(match: re.Match[str]) -> str:
         abbr = match.group(1)
         if abbr is None:
             return match.group(0)
-        term_id = term_of.get(html_lib.unescape(abbr))
-        if term_id is None or term_id in linked:
+        term = term_of.get(html_lib.unescape(abbr))
+        if term is None or term.id in linked:
             return match.group(0)
-        linked.add(term_id)
-        return f'<a class="wtsc-term" href="{glossary}#term-{term_id}">{match.group(0)}</a>'
+        linked.add(term.id)
+        href = term_link(guidance, term.id, page_path).replace(".md#", ".html#")
+        return f'<a class="wtsc-term" href="{href}">{match.group(0)}</a>'
 
     return _TOKEN.sub(replace, page_html)

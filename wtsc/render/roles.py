@@ -7,6 +7,7 @@ import itertools
 from ..diff import changes_between, duty_diffs
 from ..model import Duty, Guidance, Role
 from .common import anchor, attr, citations, level_badge, rel, table, text
+from .paths import term_link
 
 ROLE_INDEX = "roles/index.md"
 QUICK = "roles/quick-summaries.md"
@@ -18,6 +19,11 @@ VULNERABLE_FIRST = ("school", "early-years", "health")
 
 def role_path(role_id: str) -> str:
     return f"roles/{role_id}.md"
+
+
+def history_path(role_id: str) -> str:
+    """The page with every version of the role's duties (``wtsc.render.history``)."""
+    return f"roles/changes/{role_id}.md"
 
 
 def compare_path(a: str, b: str) -> str:
@@ -39,17 +45,11 @@ def tabs(panels: list[tuple[str, str]]) -> str:
 
 
 def related_processes(guidance: Guidance, role: Role) -> list[str]:
-    ids = list(role.related_processes)
-    for process in guidance.processes:
-        in_steps = any(role.id in step.roles for v in process.variants for step in v.steps)
-        if (role.id in process.roles or in_steps) and process.id not in ids:
-            ids.append(process.id)
-    return ids
+    return list(dict.fromkeys([*role.related_processes, *guidance.by_role[role.id].processes]))
 
 
 def related_terms(guidance: Guidance, role: Role) -> list[str]:
-    ids = list(role.related_terms)
-    ids += [t.id for t in guidance.terms if role.id in t.roles and t.id not in ids]
+    ids = dict.fromkeys([*role.related_terms, *guidance.by_role[role.id].terms])
     return sorted(ids, key=lambda i: guidance.term(i).term.lower())
 
 
@@ -139,9 +139,7 @@ def role_page(guidance: Guidance, role_id: str) -> str:
     terms = related_terms(guidance, role)
     if terms:
         out.append("## Related terms {#terms}\n")
-        out.append(
-            ", ".join(f"[{text(guidance.term(t).term)}]({rel(page, 'glossary.md', 'term-' + t)})" for t in terms) + "\n"
-        )
+        out.append(", ".join(f"[{text(guidance.term(t).term)}]({term_link(guidance, t, page)})" for t in terms) + "\n")
     return "\n".join(out)
 
 
@@ -151,12 +149,13 @@ def what_changed_links(guidance: Guidance, role: Role, page: str) -> str:
     pairs = list(itertools.pairwise(compared))
     if len(compared) > 2:
         pairs.append((compared[0], compared[-1]))
+    history = f"[Every version of each duty, with the changed words marked]({rel(page, history_path(role.id))})"
     if not pairs:
-        return "This role appears in only one edition we compare.\n"
-    lines = []
+        return f"This role appears in only one edition we compare. {history}\n"
+    lines = [f"- {history}"]
     for a, b in pairs:
         diffs = duty_diffs(role, a, b)
-        curated = [c for c in changes_between(guidance, a, b) if role.id in c.roles]
+        curated = changes_between(guidance, a, b, among=guidance.by_role[role.id].changes)
         link = rel(page, compare_path(a, b), "role-" + role.id)
         label = f"{guidance.edition(a).year} to {guidance.edition(b).year}"
         lines.append(
