@@ -14,29 +14,7 @@ if str(ROOT) not in sys.path:
 
 from wtsc.cache import load_cached  # noqa: E402
 from wtsc.model import Guidance  # noqa: E402
-from wtsc.render import compare, editions, glossary, history, home, processes, roles  # noqa: E402
-
-RENDERERS: dict[str, Callable[..., str]] = {
-    "role_page": roles.role_page,
-    "role_index": roles.role_index,
-    "history_page": history.history_page,
-    "quick_summaries": roles.quick_summaries,
-    "arrangements_page": roles.arrangements_page,
-    "vulnerable_page": roles.vulnerable_page,
-    "edition_page": editions.edition_page,
-    "edition_index": editions.edition_index,
-    "timeline": editions.timeline,
-    "compare_page": compare.compare_page,
-    "compare_index": compare.compare_index,
-    "process_page": processes.process_page,
-    "process_index": processes.process_index,
-    "timescales_page": processes.timescales_page,
-    "glossary_page": glossary.glossary_page,
-    "glossary_letter_page": glossary.glossary_letter_page,
-    "sources_page": glossary.sources_page,
-    "current_edition_note": home.current_edition_note,
-    "home_links": home.home_links,
-}
+from wtsc.pages import RENDERERS  # noqa: E402
 
 
 def define_env(env: Any) -> None:

@@ -257,8 +257,8 @@ def write_baseline(data_dir: Path, target: Path) -> Path:
     docs = target / "docs"
     shutil.copytree(ROOT / "docs", docs)
     for page in generated_pages(guidance):
-        body = renderers[page.macro](guidance, *page.args)
-        head = page.markdown.split("\n{{", 1)[0]  # the front matter, without the macro call
+        body = page.render(guidance)
+        head = page.front_matter()
         out = docs / page.path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(f"{head}\n{body}\n\n{abbreviation_definitions(guidance, body)}", encoding="utf-8")

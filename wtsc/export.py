@@ -35,4 +35,5 @@ def guidance_schema() -> dict[str, Any]:
 
 
 def dumps(value: dict[str, Any]) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    # Compact: with an indent Python's JSON encoder falls back to pure Python, 4x slower on every build.
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")) + "\n"

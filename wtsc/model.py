@@ -8,11 +8,14 @@ Nothing here knows about MkDocs.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+
+T = TypeVar("T")
 
 EDITION_ID = r"^wt\d{4}$"
 SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -328,6 +331,16 @@ class Guidance(Record):
         # Pages look records up by id many times per build; index them once.
         kinds = ("sources", "editions", "sectors", "topics", "roles", "terms", "processes")
         return {kind: {r.id: r for r in getattr(self, kind)} for kind in kinds}
+
+    @cached_property
+    def _derived(self) -> dict[str, Any]:
+        return {}
+
+    def derived(self, key: str, compute: Callable[[], T]) -> T:
+        """``compute()`` once per loaded dataset: for lists that many pages of one build ask for."""
+        if key not in self._derived:
+            self._derived[key] = compute()
+        return self._derived[key]  # type: ignore[no-any-return]
 
     @cached_property
     def term_by_abbr(self) -> dict[str, Term]:

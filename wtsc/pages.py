@@ -1,16 +1,17 @@
-"""Which pages exist and where they sit in the navigation, derived from the data.
+"""Which pages exist, what renders each, and where they sit in the navigation, derived from the data.
 
-Each generated page is front matter plus one macro call; the macro renders it
-at build time. Adding a record to data/ adds its page here with no code change.
+Adding a record to data/ adds its page here with no code change.
 """
 
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from .model import Guidance
+from .render import compare, editions, glossary, history, home, processes, roles
 from .render.common import front_matter
 from .render.compare import COMPARE_INDEX
 from .render.editions import EDITION_INDEX, TIMELINE, edition_path
@@ -24,7 +25,7 @@ from .render.roles import ARRANGEMENTS, QUICK, ROLE_INDEX, VULNERABLE, compare_p
 class GeneratedPage:
     path: str
     title: str
-    macro: str
+    renderer: str  # a key of RENDERERS
     args: tuple[str, ...] = ()
     description: str | None = None
     boost: float | None = None
@@ -33,13 +34,45 @@ class GeneratedPage:
     hide: tuple[str, ...] = ()
     toc_depth: int | None = None
 
-    @property
-    def markdown(self) -> str:
-        call = ", ".join(f'"{arg}"' for arg in self.args)
-        matter = front_matter(
-            self.title, self.description, self.boost, self.exclude_from_search, self.tags, self.hide, self.toc_depth
+    def front_matter(self, **extra: object) -> str:
+        """The page's YAML front matter, with any extra keys a site generator wants."""
+        return front_matter(
+            self.title,
+            self.description,
+            self.boost,
+            self.exclude_from_search,
+            self.tags,
+            self.hide,
+            self.toc_depth,
+            extra,
         )
-        return f"{matter}\n{{{{ {self.macro}({call}) }}}}\n"
+
+    def render(self, guidance: Guidance) -> str:
+        """The page's Markdown body."""
+        return RENDERERS[self.renderer](guidance, *self.args)
+
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "role_page": roles.role_page,
+    "role_index": roles.role_index,
+    "history_page": history.history_page,
+    "quick_summaries": roles.quick_summaries,
+    "arrangements_page": roles.arrangements_page,
+    "vulnerable_page": roles.vulnerable_page,
+    "edition_page": editions.edition_page,
+    "edition_index": editions.edition_index,
+    "timeline": editions.timeline,
+    "compare_page": compare.compare_page,
+    "compare_index": compare.compare_index,
+    "process_page": processes.process_page,
+    "process_index": processes.process_index,
+    "timescales_page": processes.timescales_page,
+    "glossary_page": glossary.glossary_page,
+    "glossary_letter_page": glossary.glossary_letter_page,
+    "sources_page": glossary.sources_page,
+    "current_edition_note": home.current_edition_note,
+    "home_links": home.home_links,
+}
 
 
 def generated_pages(guidance: Guidance) -> list[GeneratedPage]:

@@ -3,6 +3,10 @@
 PyYAML silently keeps the last of two equal keys and turns words like ``no``
 into booleans. Composing the node tree first lets us report duplicate keys and
 remember the line of every value for later messages.
+
+Composing in Python is most of the cost of a build's data layer, and line numbers
+are only needed when something is wrong. So files are read with libyaml first,
+refusing duplicate keys, and composed again only when a message needs a line.
 """
 
 from __future__ import annotations
@@ -42,9 +46,13 @@ class YamlDocument:
     file: str
     value: Any
     lines: dict[Path_, int] = field(default_factory=dict)
+    text: str | None = None  # set when ``lines`` is still to be worked out from it
 
     def line_of(self, path: Path_) -> int | None:
         """Line of the deepest part of ``path`` that exists in the file."""
+        if self.text is not None:
+            _build(yaml.compose(self.text, Loader=_Loader), (), self, [])
+            self.text = None
         for end in range(len(path), -1, -1):
             line = self.lines.get(tuple(path[:end]))
             if line is not None:
@@ -63,9 +71,30 @@ def format_path(path: Path_) -> str:
     return out
 
 
+class _DuplicateKey(Exception):
+    pass
+
+
+class _FastLoader(_Loader):  # type: ignore[misc,valid-type]
+    """libyaml's safe loader that refuses a mapping with a key twice (PyYAML would keep the last)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        keys = [k.value for k, _ in node.value if isinstance(k, yaml.ScalarNode)]
+        if len(keys) != len(set(keys)):
+            raise _DuplicateKey
+        return super().construct_mapping(node, deep=deep)  # type: ignore[no-any-return]
+
+
+_FastLoader.add_constructor("tag:yaml.org,2002:map", _FastLoader.construct_yaml_map)
+
+
 def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[Problem]]:
     """Parse one file; on a syntax error return no document and the problem."""
     text = path.read_text(encoding="utf-8")
+    try:
+        return YamlDocument(display_name, yaml.load(text, Loader=_FastLoader), text=text), []
+    except (yaml.YAMLError, _DuplicateKey):
+        pass  # the careful reading below says what and where
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:

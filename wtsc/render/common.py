@@ -6,6 +6,7 @@ All data text goes through ``text()`` before it reaches Markdown, so that a
 
 from __future__ import annotations
 
+import functools
 import html
 import json
 import posixpath
@@ -18,6 +19,7 @@ from ..model import Citation, Cited, Guidance, Source
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 
 
+@functools.lru_cache(maxsize=1 << 17)  # titles and names recur on many pages
 def text(value: str) -> str:
     """Data text as literal Markdown: HTML-escaped, Markdown syntax neutralised, one line."""
     escaped = html.escape(" ".join(value.split()), quote=False)
@@ -31,8 +33,14 @@ def attr(value: str) -> str:
 
 def rel(from_page: str, to_page: str, anchor: str = "") -> str:
     """Relative link between two docs paths (``roles/school.md`` -> ``../glossary.md``)."""
-    link = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    link = _relpath(to_page, posixpath.dirname(from_page) or ".")
     return f"{link}#{anchor}" if anchor else link
+
+
+@functools.lru_cache(maxsize=65536)
+def _relpath(to_page: str, from_dir: str) -> str:
+    # Pages make thousands of links among a few hundred paths; relpath is slow (it resolves both against the cwd).
+    return posixpath.relpath(to_page, from_dir)
 
 
 def source_label(source: Source) -> str:
@@ -101,9 +109,11 @@ def front_matter(
     tags: tuple[str, ...] = (),
     hide: tuple[str, ...] = (),
     toc_depth: int | None = None,
+    extra: dict[str, object] | None = None,
 ) -> str:
     """YAML front matter for a generated page (values are JSON-quoted, which YAML reads)."""
     lines = ["---", f"title: {json.dumps(title)}"]
+    lines += [f"{key}: {json.dumps(value)}" for key, value in (extra or {}).items()]
     if description:
         lines.append(f"description: {json.dumps(' '.join(description.split()))}")
     if tags:

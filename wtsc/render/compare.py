@@ -15,7 +15,7 @@ from ..diff import (
     timescale_diffs,
     word_diff,
 )
-from ..model import Change, Guidance, Step
+from ..model import Change, Guidance, Role, Step
 from .common import anchor, citations, rel, table, text
 from .editions import edition_path
 from .roles import compare_path, history_path, role_path
@@ -88,43 +88,24 @@ def change_link(guidance: Guidance, change: Change, page: str) -> str:
     return f"- {kind_badge(change.kind)} [{text(change.title)}]({link}) ({start.year} to {end.year})"
 
 
-DIFF_HEADINGS = (
-    ("added", "Added"),
-    ("removed", "Removed"),
-    ("level", "Changed between must and should"),
-    ("changed", "Wording changed"),
-)
+def role_row(guidance: Guidance, role: Role, diffs: list[DutyDiff] | None, noted: int, page: str) -> list[str]:
+    """One role's line in a comparison: counts of duty differences, linked to the role's history.
 
-
-def _diff_group(diff: DutyDiff) -> str:
-    return "level" if diff.level_changed else diff.kind
-
-
-def role_diff_summary(guidance: Guidance, diffs: list[DutyDiff], a: str, b: str, page: str) -> str:
-    """The role's differing duties as short lists by kind, each linked to the duty's history.
-
-    The wording itself is on the role's history page: repeating it here for every pair of
-    editions made each comparison page grow with the number of roles.
+    The wording is on the history page, duty by duty: repeating it here for every pair of
+    editions made comparison pages grow with the number of roles.
     """
-    year_a, year_b = guidance.edition(a).year, guidance.edition(b).year
-    out = []
-    for group, heading in DIFF_HEADINGS:
-        items = [d for d in diffs if _diff_group(d) == group]
-        if not items:
-            continue
-        out.append(f"**{heading}:**\n")
-        for diff in items:
-            link = rel(page, history_path(diff.role.id), "duty-" + diff.duty.id)
-            level = ""
-            if diff.before and diff.after and diff.level_changed:
-                level = f" ({diff.before.level} in {year_a}, {diff.after.level} in {year_b})"
-            elif diff.after is not None:
-                level = f" ({diff.after.level})"
-            elif diff.before is not None:
-                level = f" (was {diff.before.level})"
-            out.append(f"- [{text(diff.duty.title)}]({link}){level}")
-        out.append("")
-    return "\n".join(out)
+    link = f"[{text(role.name)}]({rel(page, role_path(role.id))}){{ #role-{role.id} }}"
+    name = f"{link} {anchor('role-' + role.id, role.name)}"
+    history = f"[Each duty, word by word]({rel(page, history_path(role.id))})"
+    if diffs is None:
+        return [name, "Not covered", "", "", "", str(noted), history]
+    counts = [
+        sum(d.kind == "added" for d in diffs),
+        sum(d.kind == "removed" for d in diffs),
+        sum(d.text_changed for d in diffs),
+        sum(d.level_changed for d in diffs),
+    ]
+    return [name, *map(str, counts), str(noted), history]
 
 
 def step_summary(step: Step | None) -> str:
@@ -207,25 +188,18 @@ def compare_page(guidance: Guidance, a: str, b: str) -> str:
             out += [change_block(guidance, change, page) for change in in_topic]
 
     out.append("## Differences by role {#roles}\n")
+    out.append(
+        "How many of the duties we record for each role were added, removed, reworded or moved between must "
+        f"and should from {start.year} to {end.year}, and how many noted changes name the role. "
+        "Each role's history page shows every duty's wording edition by edition. "
+        '"Not covered" means our data for the role does not include one of the two editions.\n'
+    )
+    rows = []
     for role in guidance.roles:
-        out.append(f"### {text(role.name)} {{ #role-{role.id} }}\n")
-        out.append(
-            f"[All duties]({rel(page, role_path(role.id))}) · "
-            f"[How each duty changed, word by word]({rel(page, history_path(role.id))}) "
-            f"{anchor('role-' + role.id, role.name)}\n"
-        )
-        related = changes_between(guidance, a, b, among=guidance.by_role[role.id].changes)
-        if related:
-            out.append("Noted changes for this role:\n")
-            out += [change_link(guidance, change, page) for change in related]
-            out.append("")
-        if role.id not in role_diffs:
-            missing = [str(guidance.edition(e).year) for e in (a, b) if e not in role.editions]
-            out.append(f"Our data for this role does not cover {' or '.join(missing)}, so duties are not compared.\n")
-        elif not role_diffs[role.id]:
-            out.append(f"No difference in this role's recorded duties between {start.year} and {end.year}.\n")
-        else:
-            out.append(role_diff_summary(guidance, role_diffs[role.id], a, b, page))
+        noted = len(changes_between(guidance, a, b, among=guidance.by_role[role.id].changes))
+        rows.append(role_row(guidance, role, role_diffs.get(role.id), noted, page))
+    header = ["Role", "Added", "Removed", "Reworded", "Must ↔ should", "Noted changes", "Details"]
+    out.append(table(header, rows))
 
     out.append("## Process timescales {#timescales}\n")
     rows = []

@@ -16,8 +16,12 @@ SOURCES = "sources.md"
 
 def letter_groups(guidance: Guidance) -> list[tuple[str, list[Term]]]:
     """Terms by first letter, in alphabetical order ("#" for those starting with a digit or sign)."""
-    terms = sorted(guidance.terms, key=lambda t: t.term.lower())
-    return [(key, list(items)) for key, items in groupby(sorted(terms, key=lambda t: letter(t)), key=letter)]
+
+    def compute() -> list[tuple[str, list[Term]]]:
+        terms = sorted(guidance.terms, key=lambda t: t.term.lower())
+        return [(key, list(items)) for key, items in groupby(sorted(terms, key=letter), key=letter)]
+
+    return guidance.derived("letter groups", compute)
 
 
 def tooltip(term: Term) -> str:
@@ -37,7 +41,8 @@ def abbreviation_definitions(guidance: Guidance, markdown: str) -> str:
     words = set(re.findall(r"[A-Za-z][A-Za-z0-9&']*", markdown))
     known = guidance.term_by_abbr
     # Look up the page's words rather than test every abbreviation: pages x glossary grew quadratically.
-    used = {w for w in words if w in known} | {a for a in known if " " in a and a in markdown}
+    several_words = guidance.derived("abbreviations with spaces", lambda: [a for a in known if " " in a])
+    used = {w for w in words if w in known} | {a for a in several_words if a in markdown}
     lines = []
     for abbr in sorted(used):
         title = tooltip(known[abbr])
