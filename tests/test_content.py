@@ -206,8 +206,8 @@ def test_every_acronym_on_the_site_is_in_the_glossary(build: Build, guidance: Gu
 def test_lscb_tooltip_and_glossary_anchor_in_the_built_pages(build: Build) -> None:
     role_page = (build.site / "roles" / "safeguarding-partners.html").read_text()
     assert '<abbr title="Local Safeguarding Children Board">LSCB</abbr>' in role_page
-    # Old links to the single glossary page still land on the term, which links on to its letter page.
+    # Old links to the single glossary page still land on the term, which links on to its own page.
     index = (build.site / "glossary.html").read_text()
-    assert '<a href="glossary/l.html#term-lscb" id="term-lscb">' in index
-    entry = (build.site / "glossary" / "l.html").read_text()
+    assert '<a href="glossary/lscb.html" id="term-lscb">' in index
+    entry = (build.site / "glossary" / "lscb.html").read_text()
     assert 'id="term-lscb"' in entry and "Lineage:" in entry

@@ -15,10 +15,12 @@ from .render import compare, editions, glossary, history, home, processes, roles
 from .render.common import front_matter
 from .render.compare import COMPARE_INDEX
 from .render.editions import EDITION_INDEX, TIMELINE, edition_path
-from .render.glossary import SOURCES, letter_groups
-from .render.paths import GLOSSARY, letter_path, term_path
+from .render.glossary import SOURCES, term_title
+from .render.paths import GLOSSARY, term_path
 from .render.processes import PROCESS_INDEX, TIMESCALES, process_path
 from .render.roles import ARRANGEMENTS, QUICK, ROLE_INDEX, VULNERABLE, compare_path, history_path, role_path
+
+BOOST = 10  # search weight of glossary term pages
 
 
 @dataclass(frozen=True)
@@ -68,7 +70,7 @@ RENDERERS: dict[str, Callable[..., str]] = {
     "process_index": processes.process_index,
     "timescales_page": processes.timescales_page,
     "glossary_page": glossary.glossary_page,
-    "glossary_letter_page": glossary.glossary_letter_page,
+    "term_page": glossary.term_page,
     "sources_page": glossary.sources_page,
     "current_edition_note": home.current_edition_note,
     "home_links": home.home_links,
@@ -118,13 +120,12 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
                 exclude_from_search=True,
             )
         )
-    for key, _ in letter_groups(guidance):
-        label = key if key != "#" else "0–9"
-        # The boost lets "MAPPA" find the entry as well as the roles (whose aliases are tags, weighed
-        # far above text). At 1000, when the glossary was one page, it filled the top results of
-        # general queries once split by letter; 100 was measured to keep both (tests/test_browser.py).
-        # Tagging the glossary with every term instead made each search take seconds.
-        pages.append(GeneratedPage(letter_path(key), f"Glossary: {label}", "glossary_letter_page", (key,), boost=100))
+    for term in guidance.terms:
+        # A small boost lets "MAPPA" find the entry as well as the roles, whose aliases are tags
+        # (weighed far above text). Measured with the search table in tests/test_browser.py.
+        pages.append(
+            GeneratedPage(term_path(term.id), term_title(term), "term_page", (term.id,), term.definition, boost=BOOST)
+        )
     for edition in guidance.editions:
         pages.append(
             GeneratedPage(edition_path(edition), edition.short_title, "edition_page", (edition.id,), edition.headline)
@@ -188,7 +189,7 @@ def deep_links(guidance: Guidance) -> list[dict[str, str]]:
                 f"role-{role.id}",
             )
     for term in guidance.terms:
-        add("term", term.id, term_path(term), f"term-{term.id}")
+        add("term", term.id, term_path(term.id))
     for process in guidance.processes:
         add("process", process.id, process_path(process.id))
         for variant in process.variants:

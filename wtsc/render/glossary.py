@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from ..model import Guidance, Term
 from .common import attr, citations, rel, text
-from .paths import GLOSSARY, letter, letter_path, letter_slug, term_link
+from .paths import GLOSSARY, letter, letter_slug, term_link, term_path
 from .roles import role_path
 
 SOURCES = "sources.md"
@@ -88,33 +88,28 @@ def lineage_text(guidance: Guidance, term: Term, page: str) -> str:
     return "Lineage: " + " → ".join(steps)
 
 
-def letter_bar(guidance: Guidance, page: str, current: str | None = None) -> str:
-    """Links to every letter page; the current letter is marked, not linked."""
-    links = []
-    for key, _ in letter_groups(guidance):
-        label = key if key != "#" else "0–9"
-        if key == current:
-            links.append(f'<span aria-current="page">{label}</span>')
-        else:
-            links.append(f'<a href="{rel(page, letter_path(key)).removesuffix(".md")}.html">{label}</a>')
-    index = f'<a href="{rel(page, GLOSSARY).removesuffix(".md")}.html">All terms</a>'
-    return f'<nav class="wtsc-letters" aria-label="Glossary letters">{index} {" ".join(links)}</nav>\n'
+def letter_bar(guidance: Guidance) -> str:
+    """Links to each letter's part of the index."""
+    links = [
+        f'<a href="#letter-{letter_slug(key)}">{key if key != "#" else "0–9"}</a>' for key, _ in letter_groups(guidance)
+    ]
+    return f'<nav class="wtsc-letters" aria-label="Glossary letters">{" ".join(links)}</nav>\n'
 
 
 def glossary_page(guidance: Guidance) -> str:
-    """The index: every term and abbreviation in one short list, linked to its entry.
+    """The index: every term and abbreviation in one short list, each linked to its own page.
 
-    Each line keeps the ``#term-<id>`` anchor that links to the glossary have always used;
-    wtsc.js takes a reader who arrives with such an anchor on to the entry itself.
+    Each line keeps the ``#term-<id>`` anchor that links to the glossary used when it was one
+    page; wtsc.js takes a reader who arrives with such an anchor on to the term's page.
     """
     page = GLOSSARY
     out = ["# Glossary\n"]
     out.append(
         "Terms and abbreviations used in the guidance, in our own words, with the editions that use them and "
-        "what replaced what. Abbreviations across the site show the term in full as a tooltip. "
-        f"{len(guidance.terms)} terms; choose a letter or a term.\n"
+        "what replaced what. Abbreviations across the site show the term in full as a tooltip; the first one "
+        f"on a role page links to its entry. {len(guidance.terms)} terms.\n"
     )
-    out.append(letter_bar(guidance, page))
+    out.append(letter_bar(guidance))
     out.append("<div data-wtsc-glossary-index markdown>\n")
     for key, items in letter_groups(guidance):
         label = key if key != "#" else "0–9"
@@ -127,47 +122,49 @@ def glossary_page(guidance: Guidance) -> str:
     return "\n".join(out)
 
 
-def glossary_letter_page(guidance: Guidance, key: str) -> str:
-    """The entries for one first letter, in full."""
-    page = letter_path(key)
-    items = dict(letter_groups(guidance)).get(key, [])
-    label = key if key != "#" else "0–9"
-    out = [f"# Glossary: {label}\n"]
-    out.append(letter_bar(guidance, page, key))
-    for term in items:
-        abbr = f" ({text(', '.join(term.abbr))})" if term.abbr else ""
-        out.append(f"## {text(term.term)}{abbr} {{ #term-{term.id} }}\n")
-        out.append(f"{text(term.definition)}\n")
-        facts = []
-        if term.editions:
-            facts.append("**Used in:** " + ", ".join(str(guidance.edition(e).year) for e in term.editions))
-        chain = lineage_text(guidance, term, page)
-        if chain:
-            facts.append(chain)
-        for link in term.replaced_by:
-            other = guidance.term(link.term)
-            facts.append(
-                f"**Replaced by** [{text(other.term)}]({term_link(guidance, other.id, page)}) "
-                f"in {guidance.edition(link.edition).year}"
-            )
-        for link in term.replaces:
-            other = guidance.term(link.term)
-            facts.append(
-                f"**Replaced** [{text(other.term)}]({term_link(guidance, other.id, page)}) "
-                f"in {guidance.edition(link.edition).year}"
-            )
-        if term.roles:
-            facts.append(
-                "**Roles:** "
-                + ", ".join(f"[{text(guidance.role(r).name)}]({rel(page, role_path(r))})" for r in term.roles)
-            )
-        if term.related:
-            facts.append(
-                "**See also:** "
-                + ", ".join(f"[{text(guidance.term(t).term)}]({term_link(guidance, t, page)})" for t in term.related)
-            )
-        out.append("  \n".join(facts) + ("\n" if facts else ""))
-        out.append(citations(guidance, term, page) + "\n")
+def term_title(term: Term) -> str:
+    """The term with its abbreviations, leaving out plurals ("LSCBs" when "LSCB" is there)."""
+    shown = [a for a in term.abbr if not (a.endswith("s") and a[:-1] in term.abbr)]
+    return f"{term.term} ({', '.join(shown)})" if shown else term.term
+
+
+def term_page(guidance: Guidance, term_id: str) -> str:
+    """One term in full: definition, editions, what it replaced or became, roles, related terms, sources."""
+    term = guidance.term(term_id)
+    page = term_path(term.id)
+    out = [f"# {text(term_title(term))} {{ #term-{term.id} }}\n"]
+    out.append(f"{text(term.definition)}\n")
+    facts = []
+    if term.editions:
+        facts.append("**Used in:** " + ", ".join(str(guidance.edition(e).year) for e in term.editions))
+    chain = lineage_text(guidance, term, page)
+    if chain:
+        facts.append(chain)
+    for link in term.replaced_by:
+        other = guidance.term(link.term)
+        facts.append(
+            f"**Replaced by** [{text(other.term)}]({term_link(guidance, other.id, page)}) "
+            f"in {guidance.edition(link.edition).year}"
+        )
+    for link in term.replaces:
+        other = guidance.term(link.term)
+        facts.append(
+            f"**Replaced** [{text(other.term)}]({term_link(guidance, other.id, page)}) "
+            f"in {guidance.edition(link.edition).year}"
+        )
+    if term.roles:
+        facts.append(
+            "**Roles:** " + ", ".join(f"[{text(guidance.role(r).name)}]({rel(page, role_path(r))})" for r in term.roles)
+        )
+    if term.related:
+        facts.append(
+            "**See also:** "
+            + ", ".join(f"[{text(guidance.term(t).term)}]({term_link(guidance, t, page)})" for t in term.related)
+        )
+    out.append("  \n".join(facts) + ("\n" if facts else ""))
+    out.append(citations(guidance, term, page) + "\n")
+    key = letter(term)
+    out.append(f"[All terms, A to Z]({rel(page, GLOSSARY, 'letter-' + letter_slug(key))})\n")
     return "\n".join(out)
 
 

@@ -25,7 +25,7 @@ def link_first_terms(page_html: str, guidance: Guidance, page_path: str) -> str:
         if term is None or term.id in linked:
             return match.group(0)
         linked.add(term.id)
-        href = term_link(guidance, term.id, page_path).replace(".md#", ".html#")
+        href = term_link(guidance, term.id, page_path).removesuffix(".md") + ".html"
         return f'<a class="wtsc-term" href="{href}">{match.group(0)}</a>'
 
     return _TOKEN.sub(replace, page_html)

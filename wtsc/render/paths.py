@@ -17,15 +17,12 @@ def letter_slug(key: str) -> str:
     return key.lower() if key != "#" else "other"
 
 
-def letter_path(key: str) -> str:
-    return f"glossary/{letter_slug(key)}.md"
-
-
-def term_path(term: Term) -> str:
-    """The glossary page that defines a term: one page per first letter, so no page grows with the glossary."""
-    return letter_path(letter(term))
+def term_path(term_id: str) -> str:
+    """One page per term, named by its id: a stable address for tooltips and slides, and no glossary
+    page that grows with the glossary."""
+    return f"glossary/{term_id}.md"
 
 
 def term_link(guidance: Guidance, term_id: str, page: str) -> str:
-    """Relative link from ``page`` to a term's entry."""
-    return rel(page, term_path(guidance.term(term_id)), "term-" + term_id)
+    """Relative link from ``page`` to a term's page (the term must exist)."""
+    return rel(page, term_path(guidance.term(term_id).id))
