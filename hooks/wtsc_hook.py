@@ -6,7 +6,9 @@ nothing of MkDocs (so a move to another generator only rewrites this file).
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -81,8 +83,21 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         files.append(File.generated(config, page.path, content=content))
     for target, source in VENDOR.items():
         files.append(File.generated(config, target, abs_src_path=str(ROOT / source)))
+    files.append(search_worker_source(files, config))
     config.nav = navigation(data)
     return files
+
+
+def search_worker_source(files: Files, config: MkDocsConfig) -> File:
+    """Material's search worker as a JS string, for docs/assets/wtsc-search-worker.js to start from a blob."""
+    worker = next(
+        (f for f in files if re.fullmatch(r"assets/javascripts/workers/search\.[0-9a-f]+\.min\.js", f.src_uri)), None
+    )
+    if worker is None or worker.abs_src_path is None:
+        raise PluginError("Material's search worker was not found; has the theme changed?")
+    code = Path(worker.abs_src_path).read_text(encoding="utf-8")
+    content = f"window.__wtscSearchWorkerSource = {json.dumps(code)};\n"
+    return File.generated(config, "assets/javascripts/workers/search-source.js", content=content)
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

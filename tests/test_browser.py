@@ -166,6 +166,28 @@ def test_search_returns_results_offline(search_page: Page) -> None:
     assert search(search_page, "referral")
 
 
+def test_search_index_is_built_off_the_page_thread(search_page: Page) -> None:
+    # The iframe shim would build the index on the page's own thread, freezing it; it adds an iframe.
+    assert search(search_page, "referral")
+    assert search_page.evaluate("document.querySelectorAll('iframe').length") == 0
+
+
+def test_search_still_works_through_the_shim_without_the_worker_source(
+    browser: Browser, site: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    copy = tmp_path / "site"
+    shutil.copytree(site, copy)
+    (copy / "assets" / "javascripts" / "workers" / "search-source.js").unlink()
+    with watched_page(browser) as watched:
+        watched.page.goto(url(copy, "index.html"))
+        open_search(watched.page)
+        assert search(watched.page, "referral")
+        assert watched.page.evaluate("document.querySelectorAll('iframe').length") == 1
+        assert watched.network == []
+
+
 def test_search_quality_table(search_page: Page) -> None:
     assert len(SEARCHES) >= 25
     assert search_misses(search_page, SEARCHES) == []
