@@ -152,3 +152,41 @@ def test_history_page_shows_a_rewrite_whole_rather_than_marking_every_word(data_
     keep = html[html.index('id="duty-keep-safe"') : html.index('id="duty-new-in-2010"')]
     assert "<em>Reworded since 2006:</em> Protect every pupil from harm online too." in keep
     assert "<del>" not in keep and "<ins>" not in keep
+
+
+def test_long_navigation_sections_are_split_into_labelled_groups() -> None:
+    from wtsc.pages import NAV_LIMIT, bounded
+
+    few = [{f"Role {i:04d}": f"roles/r{i}.md"} for i in range(NAV_LIMIT)]
+    assert bounded(few) == few
+    many = [{f"Role {i:04d}": f"roles/r{i}.md"} for i in range(NAV_LIMIT * NAV_LIMIT + 5)]
+    groups = bounded(many)
+
+    def sizes(entries: list) -> list[int]:
+        found = [len(entries)]
+        for entry in entries:
+            value = next(iter(entry.values()))
+            if isinstance(value, list):
+                found += sizes(value)
+        return found
+
+    def leaves(entries: list) -> list[str]:
+        out = []
+        for entry in entries:
+            value = next(iter(entry.values()))
+            out += leaves(value) if isinstance(value, list) else [value]
+        return out
+
+    assert max(sizes(groups)) <= NAV_LIMIT
+    assert leaves(groups) == [next(iter(e.values())) for e in many]  # nothing lost, order kept
+    assert next(iter(groups[0])) == "Role 0000 – Role 0899"
+
+
+def test_roles_sit_in_the_navigation_under_their_sector(guidance: Guidance) -> None:
+    from wtsc.pages import navigation
+
+    roles = next(entry["Roles"] for entry in navigation(guidance) if "Roles" in entry)
+    sectors = {next(iter(e)): next(iter(e.values())) for e in roles if isinstance(e, dict)}
+    justice = guidance.sector("justice").name
+    assert "roles/police.md" in [next(iter(e.values())) for e in sectors[justice]]
+    assert all(isinstance(v, str) or len(v) <= 30 for v in sectors.values())
