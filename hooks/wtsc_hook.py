@@ -106,7 +106,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # Long pages (the glossary) list only their top headings in the sidebars; `toc_depth` is site-wide.
+    # Pages with many small sections (comparisons, the glossary index) list only their top headings
+    # in the sidebars; `toc_depth` in mkdocs.yml is site-wide.
     depth = page.meta.get("toc_depth")
     if depth:
         _trim_toc(page.toc, int(depth))

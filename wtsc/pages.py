@@ -99,7 +99,7 @@ def generated_pages(guidance: Guidance) -> list[GeneratedPage]:
         GeneratedPage(COMPARE_INDEX, "Compare editions", "compare_index"),
         GeneratedPage(PROCESS_INDEX, "Processes", "process_index"),
         GeneratedPage(TIMESCALES, "Timescales", "timescales_page", tags=("timescales",)),
-        # The index repeats the entry titles of the letter pages, which searchers should land on.
+        # The index repeats the titles of the term pages, which searchers should land on.
         GeneratedPage(GLOSSARY, "Glossary", "glossary_page", exclude_from_search=True, toc_depth=2),
         GeneratedPage(SOURCES, "Sources", "sources_page", exclude_from_search=True),
     ]
@@ -227,7 +227,7 @@ def _first_title(entry: NavEntry) -> str:
 def navigation(guidance: Guidance) -> list[Any]:
     """The site navigation in MkDocs' ``nav`` format.
 
-    Roles sit in one section per sector. Pair comparisons, role histories and glossary letters
+    Roles sit in one section per sector. Pair comparisons, role histories and glossary terms
     are reached from their index pages and have no entries of their own.
     """
     by_name = sorted(guidance.roles, key=lambda r: r.name.lower())

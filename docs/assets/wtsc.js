@@ -73,8 +73,8 @@
     });
   }
 
-  // The glossary index keeps the #term-<id> anchors that links used before entries moved to
-  // one page per letter; a reader arriving with one goes on to the entry itself.
+  // The glossary index keeps the #term-<id> anchors that links used before each term got a page
+  // of its own; a reader arriving with one goes on to the term's page.
   function forwardGlossaryAnchor() {
     var hash = window.location.hash;
     if (!/^#term-[a-z0-9-]+$/.test(hash)) return;

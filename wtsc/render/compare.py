@@ -25,18 +25,21 @@ KINDS = ("new", "changed", "removed", "renamed", "moved")
 KIND_WORDS = {"new": "New", "changed": "Changed", "removed": "Removed", "renamed": "Renamed", "moved": "Moved"}
 
 
+def marked(op: str, words: str) -> str:
+    """One segment of a word diff as HTML; removed and added words say so in words, not only colour."""
+    safe = html.escape(words, quote=False)
+    if op == "del":
+        return f'<del><span class="wtsc-sr">removed: </span>{safe}</del>'
+    if op == "ins":
+        return f'<ins><span class="wtsc-sr">added: </span>{safe}</ins>'
+    return safe
+
+
 def highlighted(before: str, after: str) -> tuple[str, str]:
-    """Before and after as HTML with removed and added words marked (in words, not only colour)."""
-    old, new = [], []
-    for op, words in word_diff(before, after):
-        safe = html.escape(words, quote=False)
-        if op == "same":
-            old.append(safe)
-            new.append(safe)
-        elif op == "del":
-            old.append(f'<del><span class="wtsc-sr">removed: </span>{safe}</del>')
-        else:
-            new.append(f'<ins><span class="wtsc-sr">added: </span>{safe}</ins>')
+    """Before and after as HTML with removed and added words marked."""
+    segments = word_diff(before, after)
+    old = [marked(op, words) for op, words in segments if op != "ins"]
+    new = [marked(op, words) for op, words in segments if op != "del"]
     return " ".join(old), " ".join(new)
 
 

@@ -1,4 +1,4 @@
-"""The glossary page, the abbreviation list behind tooltips, and the source list."""
+"""The glossary index and term pages, the abbreviation list behind tooltips, and the source list."""
 
 from __future__ import annotations
 

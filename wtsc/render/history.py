@@ -6,11 +6,10 @@ editions: that repetition made comparison pages grow with the number of roles.
 
 from __future__ import annotations
 
-import html
-
 from ..diff import similarity, word_diff
 from ..model import Duty, Guidance, Role
 from .common import anchor, citations, level_badge, rel, text
+from .compare import marked
 from .roles import history_path, role_path
 
 # Below this share of words in common, a version is shown as rewritten rather than marked word by word.
@@ -18,20 +17,8 @@ REWORDED = 0.4
 
 
 def redline(before: str, after: str) -> str:
-    """``after`` as HTML with words removed since ``before`` struck through and added ones underlined.
-
-    The marks are words for screen readers as well as styles ("removed: ", "added: ").
-    """
-    out = []
-    for op, words in word_diff(before, after):
-        safe = html.escape(words, quote=False)
-        if op == "same":
-            out.append(safe)
-        elif op == "del":
-            out.append(f'<del><span class="wtsc-sr">removed: </span>{safe}</del>')
-        else:
-            out.append(f'<ins><span class="wtsc-sr">added: </span>{safe}</ins>')
-    return " ".join(out)
+    """``after`` as HTML with words removed since ``before`` struck through and added ones underlined."""
+    return " ".join(marked(op, words) for op, words in word_diff(before, after))
 
 
 def duty_versions(guidance: Guidance, role: Role, duty: Duty, page: str) -> list[str]:
